@@ -1,0 +1,33 @@
+import type { Diagnostic, Plan } from '@plandiff/model';
+import { normalizePlan } from '@plandiff/normalize';
+import { loadFile } from './load-file.ts';
+
+/** A plan obtained from a reference, with the diagnostics gathered while loading it. */
+export interface LoadedPlan {
+  plan: Plan;
+  diagnostics: Diagnostic[];
+  /** The reference as the user gave it, for messages and report labels. */
+  ref: string;
+}
+
+/** Options shared by every way of loading a plan. */
+export interface LoadPlanOptions {
+  /** Corpus directory, for `series@edition` references. */
+  corpus?: string;
+  ignoreRobots?: boolean;
+}
+
+/** Loads a plan from a text file, an HTML file, a URL or a corpus reference (`series@2012`). */
+export async function loadPlan(ref: string, _options: LoadPlanOptions = {}): Promise<LoadedPlan> {
+  // URL, HTML and corpus-reference loading are added by the scrape and store stages.
+  return loadTextFile(ref);
+}
+
+/** Parses a plain-text plan file. */
+export function loadTextFile(path: string): LoadedPlan {
+  const file = loadFile(path);
+  const { plan, diagnostics } = normalizePlan(file.text, {
+    source: { path, sha256: file.sha256, encoding: file.encoding },
+  });
+  return { plan, diagnostics, ref: path };
+}

@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { styleText } from 'node:util';
+import type { Diagnostic } from '@plandiff/model';
+
+/** Whether stdout should get ANSI colours: a terminal, and NO_COLOR unset (FORCE_COLOR forces). */
+export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return Boolean(stream.isTTY);
+}
+
+/** Wraps text in an ANSI style when colour is on. */
+export function paint(style: Parameters<typeof styleText>[0], text: string, color: boolean): string {
+  return color ? styleText(style, text, { validateStream: false }) : text;
+}
+
+/** Writes a command's result to `--out FILE` (creating folders) or to stdout. */
+export function writeResult(text: string, out?: string): void {
+  if (out) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+  } else {
+    process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  }
+}
+
+/** Prints diagnostics to stderr as `file:line: severity reason [ruleId]`. */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], file: string, quiet = false): void {
+  for (const d of diagnostics) {
+    if (quiet && d.severity === 'info') continue;
+    const where = d.place ? `${file}:${d.place.line}${d.place.column ? `:${d.place.column}` : ''}` : file;
+    process.stderr.write(`${where}: ${d.severity} ${d.reason} [${d.ruleId}]\n`);
+  }
+}

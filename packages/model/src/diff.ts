@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** A unit as seen from a change: enough to show and to find it again. */
+export const TaskRefSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  heading: z.string(),
+  text: z.string(),
+});
+
+/** The kinds of change between two editions. */
+export const ChangeKindSchema = z.enum(['unchanged', 'reworded', 'merged', 'split', 'added', 'dropped']);
+
+/** One piece of a word-level wording diff, like a jsdiff change object. */
+export const WordPartSchema = z.object({
+  op: z.enum(['equal', 'insert', 'delete']),
+  text: z.string(),
+});
+
+/** A number that changed between matched tasks, paired by measure word and context. */
+export const FigureChangeSchema = z.object({
+  unit: z.string(),
+  context: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+
+/** One aligned change: small and uniform, whatever its kind. */
+export const ChangeSchema = z.object({
+  depth: z.number().int().positive(),
+  kind: ChangeKindSchema,
+  moved: z.boolean(),
+  from: z.array(TaskRefSchema),
+  to: z.array(TaskRefSchema),
+  similarity: z.number().min(0).max(1),
+  wording: z.array(WordPartSchema),
+  figures: z.array(FigureChangeSchema),
+});
+
+/** Which plan a side of a diff is. */
+export const PlanLabelSchema = z.object({
+  title: z.string(),
+  year: z.number().int().optional(),
+  ref: z.string(),
+});
+
+/** The full comparison of two plans. */
+export const PlanDiffSchema = z.object({
+  a: PlanLabelSchema,
+  b: PlanLabelSchema,
+  options: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
+  summary: z.record(ChangeKindSchema, z.number().int().nonnegative()),
+  changes: z.array(ChangeSchema),
+});
+
+/** A unit as seen from a change. */
+export type TaskRef = z.infer<typeof TaskRefSchema>;
+/** Kind of change. */
+export type ChangeKind = z.infer<typeof ChangeKindSchema>;
+/** A wording diff part. */
+export type WordPart = z.infer<typeof WordPartSchema>;
+/** A changed figure. */
+export type FigureChange = z.infer<typeof FigureChangeSchema>;
+/** One aligned change. */
+export type Change = z.infer<typeof ChangeSchema>;
+/** Label for one side of a diff. */
+export type PlanLabel = z.infer<typeof PlanLabelSchema>;
+/** Comparison of two plans. */
+export type PlanDiff = z.infer<typeof PlanDiffSchema>;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** A number printed in the plan with its measure word and surrounding words (`20所公办幼儿园`). */
+export const FigureSchema = z.object({
+  /** The figure as printed, measure word included: `20所`, `3%`, `2.15万亿元`. */
+  text: z.string(),
+  /** The numeric value as printed, before any unit scaling (`2.15`). */
+  value: z.number(),
+  /** The measure word or unit following the number (`所`, `%`, `万亿元`); empty when bare. */
+  unit: z.string(),
+  /** A few characters around the figure so the same target can be found in another year. */
+  context: z.string(),
+});
+
+/** Where the plan came from. */
+export const SourceSchema = z.object({
+  path: z.string().optional(),
+  url: z.string().optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.string(),
+});
+
+/** The cover notice (印发通知) that some pages print before the plan itself. */
+export const NoticeSchema = z.object({
+  recipients: z.string(),
+  body: z.string(),
+  date: z.string().optional(),
+});
+
+/** One numbered (or topic-paragraph) unit of a plan; units nest. */
+export interface Unit {
+  id: string;
+  depth: number;
+  number: string;
+  ordinal: number;
+  heading: string;
+  text: string;
+  figures: Figure[];
+  children: Unit[];
+}
+
+/** Zod schema of a plan unit (recursive). */
+export const UnitSchema: z.ZodType<Unit> = z.lazy(() =>
+  z.object({
+    id: z.string().regex(/^\d+(\.\d+)*$/),
+    depth: z.number().int().positive(),
+    number: z.string(),
+    ordinal: z.number().int().nonnegative(),
+    heading: z.string(),
+    text: z.string(),
+    figures: z.array(FigureSchema),
+    children: z.array(UnitSchema),
+  }),
+);
+
+/** The canonical record of one annual plan. */
+export const PlanSchema = z.object({
+  title: z.string(),
+  year: z.number().int().optional(),
+  issuer: z.string().optional(),
+  region: z.string().optional(),
+  issuedOn: z.iso.date().optional(),
+  docNumber: z.string().optional(),
+  source: SourceSchema,
+  notice: NoticeSchema.optional(),
+  attachments: z.array(z.string()).optional(),
+  preamble: z.string(),
+  units: z.array(UnitSchema),
+});
+
+/** A figure found in a unit. */
+export type Figure = z.infer<typeof FigureSchema>;
+/** Provenance of a plan. */
+export type Source = z.infer<typeof SourceSchema>;
+/** A cover notice. */
+export type Notice = z.infer<typeof NoticeSchema>;
+/** A canonical annual plan. */
+export type Plan = z.infer<typeof PlanSchema>;
