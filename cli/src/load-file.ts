@@ -33,7 +33,8 @@ export function loadFile(path: string): LoadedFile {
   }
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new PlandiffError('INPUT_EMPTY', `${path}: file is empty`);
-  if (looksBinary(bytes)) throw new PlandiffError('INPUT_BINARY', `${path}: looks like a binary file, not text or HTML`);
+  if (looksBinary(bytes))
+    throw new PlandiffError('INPUT_BINARY', `${path}: looks like a binary file, not text or HTML`);
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new PlandiffError('INPUT_EMPTY', `${path}: file holds only whitespace`);
   return { path, bytes, text, encoding, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -44,8 +45,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {

@@ -1,6 +1,9 @@
 import type { Diagnostic, Plan } from '@plandiff/model';
 import { normalizePlan } from '@plandiff/normalize';
 import { loadFile } from './load-file.ts';
+import { isHtmlPath, loadHtmlFile } from './load-html.ts';
+import { isCorpusRef, loadCorpusRef } from './load-ref.ts';
+import { isUrl, loadUrl } from './load-url.ts';
 
 /** A plan obtained from a reference, with the diagnostics gathered while loading it. */
 export interface LoadedPlan {
@@ -18,8 +21,10 @@ export interface LoadPlanOptions {
 }
 
 /** Loads a plan from a text file, an HTML file, a URL or a corpus reference (`series@2012`). */
-export async function loadPlan(ref: string, _options: LoadPlanOptions = {}): Promise<LoadedPlan> {
-  // URL, HTML and corpus-reference loading are added by the scrape and store stages.
+export async function loadPlan(ref: string, options: LoadPlanOptions = {}): Promise<LoadedPlan> {
+  if (isUrl(ref)) return loadUrl(ref, options);
+  if (isCorpusRef(ref)) return loadCorpusRef(ref, options);
+  if (isHtmlPath(ref)) return loadHtmlFile(ref, options);
   return loadTextFile(ref);
 }
 

@@ -1,6 +1,6 @@
 export * from './diagnostic.ts';
 export * from './diff.ts';
 export * from './errors.ts';
-export * from './lineage.ts';
 export * from './json-schemas.ts';
+export * from './lineage.ts';
 export * from './plan.ts';

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PlandiffError, PlanSchema, isPlandiffError, renderSchemas } from '../src/index.ts';
+import { isPlandiffError, PlandiffError, PlanSchema, renderSchemas } from '../src/index.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', 'schemas');
 
 describe('committed JSON Schemas', () => {
-  it.each(Object.entries(renderSchemas()))('%s matches the zod model (run `pnpm schemas` after changing it)', (name, text) => {
-    expect(readFileSync(join(root, name), 'utf8')).toBe(text);
-  });
+  it.each(Object.entries(renderSchemas()))(
+    '%s matches the zod model (run `pnpm schemas` after changing it)',
+    (name, text) => {
+      expect(readFileSync(join(root, name), 'utf8')).toBe(text);
+    },
+  );
 });
 
 describe('PlanSchema', () => {
