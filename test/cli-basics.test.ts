@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.ts';
+
+describe('plandiff CLI shell', () => {
+  it('lists every command in --help', () => {
+    const run = runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const name of [
+      'demo',
+      'parse',
+      'clean',
+      'diff',
+      'trace',
+      'report',
+      'init',
+      'import',
+      'fetch',
+      'list',
+      'show',
+      'log',
+      'rebuild',
+    ]) {
+      expect(run.stdout).toMatch(new RegExp(`plandiff ${name}\\b`));
+    }
+  });
+
+  it('prints its version', () => {
+    const run = runCli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('refuses an unknown command with a usage error and exit code 2, without a stack trace', () => {
+    const run = runCli(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/plandiff: Unknown argument: frobnicate/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('asks for a command when given none', () => {
+    const run = runCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Name a command/);
+  });
+});
