@@ -1,0 +1,48 @@
+// Scores cleanPage and Mozilla Readability (+ linkedom) on ../shared/data/extraction in-process,
+// with the same bag-of-characters F1 and date rule as ../shared/tools/score-extraction.mjs.
+//   npx tsx bench/extraction-score.ts [--verbose]
+import { cleanPage } from '../packages/scrape/src/index.ts';
+import { loadExtractionPages, readabilityExtract, scoreText, toYmd } from './extraction-pages.ts';
+
+interface Row {
+  F: number;
+  P: number;
+  R: number;
+  dateRight: boolean | undefined;
+}
+
+const verbose = process.argv.includes('--verbose');
+const pages = loadExtractionPages();
+if (pages) {
+  const ours: Row[] = [];
+  const theirs: Row[] = [];
+  for (const page of pages) {
+    const clean = cleanPage(page.html);
+    const a = scoreText(clean.text, page.reference);
+    ours.push({ ...a, dateRight: page.date ? toYmd(clean.date) === page.date : undefined });
+    let read = { text: '', date: undefined as string | undefined };
+    try {
+      read = readabilityExtract(page.html);
+    } catch {
+      // Readability throws on a few malformed pages; count them as empty output.
+    }
+    const b = scoreText(read.text, page.reference);
+    theirs.push({ ...b, dateRight: page.date ? toYmd(read.date) === page.date : undefined });
+    if (verbose) {
+      const d = page.date ? `  date ${clean.date ?? '-'} / ${page.date}` : '';
+      console.log(
+        `${page.id.slice(0, 8)}  P ${a.P.toFixed(3)} R ${a.R.toFixed(3)} F1 ${a.F.toFixed(3)}  (readability ${b.F.toFixed(3)})${d}`,
+      );
+    }
+  }
+  console.log(`pages ${pages.length}`);
+  console.log(summarize('plandiff cleanPage', ours));
+  console.log(summarize('Readability+linkedom', theirs));
+}
+
+function summarize(name: string, rows: Row[]): string {
+  const mean = (k: 'F' | 'P' | 'R') => (rows.reduce((s, r) => s + r[k], 0) / rows.length).toFixed(3);
+  const dated = rows.filter((r) => r.dateRight !== undefined);
+  const right = dated.filter((r) => r.dateRight).length;
+  return `${name.padEnd(22)} F1 ${mean('F')}  P ${mean('P')}  R ${mean('R')}  date ${right}/${dated.length}`;
+}

@@ -1,0 +1,109 @@
+import { BLOCK_TAGS, type DomNode, isHidden, SKIPPED_TAGS } from './dom.ts';
+
+/** One line of page text between block boundaries, with the measures the cleaner scores. */
+export interface Block {
+  index: number;
+  text: string;
+  /** Han, Latin letters and digits: the characters that carry content. */
+  chars: number;
+  /** Of those, how many sit inside links. */
+  linkChars: number;
+  /** Sentence punctuation (，。；：、！？ and ASCII equivalents). */
+  punct: number;
+  /** Nearest block-level element owning the text. */
+  owner: DomNode;
+  /** Owner tag, e.g. `p`, `td`, `h1`. */
+  tag: string;
+  /** Number of links that contributed text. */
+  links: number;
+}
+
+/** For every element: the range of blocks it holds, `[first, end)` in document order. */
+export type BlockRanges = Map<DomNode, [number, number]>;
+
+const CONTENT_CHAR = /[\p{Script=Han}A-Za-z0-9０-９]/gu;
+const PUNCT = /[，。；：、！？,.;:!?（）《》“”]/g;
+const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+
+/** Splits a document into text blocks (paragraph breaks at block elements and `<br>`). */
+export function collectBlocks(root: DomNode): { blocks: Block[]; ranges: BlockRanges } {
+  const blocks: Block[] = [];
+  const ranges: BlockRanges = new Map();
+  let buffer = '';
+  let linkBuffer = '';
+  let links = 0;
+  let owner: DomNode = root;
+
+  const flush = () => {
+    if (buffer.trim() !== '') {
+      const text = tidy(buffer);
+      if (text !== '') {
+        const linkChars = Math.min(count(linkBuffer, CONTENT_CHAR), count(text, CONTENT_CHAR));
+        blocks.push({
+          index: blocks.length,
+          text,
+          chars: count(text, CONTENT_CHAR),
+          linkChars,
+          punct: count(text, PUNCT),
+          owner,
+          tag: owner.name ?? '',
+          links,
+        });
+      }
+    }
+    buffer = '';
+    linkBuffer = '';
+    links = 0;
+  };
+
+  const walk = (node: DomNode, inLink: boolean, pre: boolean, blockOwner: DomNode) => {
+    for (const child of node.children ?? []) {
+      if (child.type === 'text') {
+        const data = child.data ?? '';
+        if (buffer === '' || buffer.trim() === '') owner = blockOwner;
+        const piece = pre ? data : data.replace(/\s+/g, ' ');
+        buffer += piece;
+        if (inLink) linkBuffer += piece;
+        continue;
+      }
+      if (child.type !== 'tag') continue;
+      const name = child.name ?? '';
+      if (SKIPPED_TAGS.has(name) || isHidden(child)) continue;
+      if (name === 'br') {
+        if (pre) buffer += '\n';
+        else flush();
+        continue;
+      }
+      const isBlock = BLOCK_TAGS.has(name);
+      if (isBlock) flush();
+      const start = blocks.length;
+      const isLink = name === 'a' && child.attribs?.href !== undefined;
+      if (isLink && !inLink) links++;
+      walk(child, inLink || isLink, pre || name === 'pre', isBlock ? child : blockOwner);
+      if (isBlock) flush();
+      ranges.set(child, [start, blocks.length]);
+    }
+  };
+  walk(root, false, false, root);
+  flush();
+  ranges.set(root, [0, blocks.length]);
+  return { blocks, ranges };
+}
+
+/** Collapses whitespace, drops spaces between Chinese characters and trims. */
+export function tidy(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t\f\v\r]+/g, ' ')
+    .replace(CJK_SPACE, '')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/** Counts matches of a global regex in a string. */
+export function count(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}

@@ -1,0 +1,96 @@
+import type { Diagnostic } from '@plandiff/model';
+import { type Block, collectBlocks } from './blocks.ts';
+import { isMetaLine } from './chrome.ts';
+import { parseHtml } from './dom.ts';
+import { findPublicationDate } from './find-date.ts';
+import { findAttachments, findDocNumber, findIssuer } from './find-meta.ts';
+import { findTitleBlock, titleFromTag } from './find-title.ts';
+import { findDates } from './parse-date.ts';
+import { sameText, selectContent } from './select-content.ts';
+
+/** The readable document found in a page, with its metadata. */
+export interface CleanResult {
+  text: string;
+  title?: string;
+  /** Publication date, ISO `YYYY-MM-DD`. */
+  date?: string;
+  /** Document number (文号), e.g. `泸市教发〔2012〕5号`. */
+  docNumber?: string;
+  issuer?: string;
+  attachments: { name: string; url: string }[];
+  diagnostics: Diagnostic[];
+}
+
+/** Options for cleanPage. */
+export interface CleanOptions {
+  /** HTML of other pages of the same site: blocks repeated across them are furniture. */
+  siblings?: readonly string[];
+}
+
+/**
+ * Extracts a page's main text (chosen by character and punctuation density, furniture removed,
+ * paragraph breaks kept) with its title, publication date, 文号, issuer and attachment links.
+ */
+export function cleanPage(html: string, url?: string, options: CleanOptions = {}): CleanResult {
+  const diagnostics: Diagnostic[] = [];
+  const root = parseHtml(html);
+  const { blocks, ranges } = collectBlocks(root);
+  const repeated = options.siblings?.length ? repeatedBlocks(options.siblings) : new Set<string>();
+  const tagTitle = titleFromTag(root);
+  const selection = selectContent(blocks, ranges, root, repeated, undefined);
+  const firstKept = selection.kept[0] ?? selection.range[0];
+  const titleIndex = findTitleBlock(blocks, tagTitle, firstKept);
+  const titleBlock = titleIndex >= 0 ? (blocks[titleIndex] as Block) : undefined;
+  const title = titleBlock?.text.replace(/\s+/g, ' ') ?? tagTitle;
+  const kept = selection.kept.filter((i) => i !== titleIndex && !(title && sameText(blocks[i]?.text ?? '', title)));
+  const lines = kept.map((i) => (blocks[i] as Block).text);
+  const text = lines.join('\n');
+  if (text === '') diagnostics.push(warn('no main text found in the page', 'scrape-no-content'));
+  else if (kept.length && selection.kinds.every((k) => k !== 'good'))
+    diagnostics.push(warn('no block reads like body text; the page may be an index or a stub', 'scrape-weak-content'));
+
+  const date = findPublicationDate(root, blocks, {
+    titleIndex,
+    contentRange: selection.range,
+    kept,
+    url,
+  });
+  if (!date) diagnostics.push(info('no publication date found', 'scrape-no-date'));
+  const headerLines = blocks
+    .slice(Math.max(0, (titleIndex >= 0 ? titleIndex : firstKept) - 3), firstKept + 1)
+    .map((b) => b.text)
+    .filter((t) => t.length <= 160);
+  const docNumber = findDocNumber([...headerLines, ...lines.slice(0, 8)]);
+  const signature = lines.findLastIndex((l) => l.length <= 20 && findDates(l).length === 1);
+  const issuer = findIssuer(
+    [...headerLines.filter(isMetaLine), ...lines],
+    signature >= 0 ? signature + headerLines.filter(isMetaLine).length : -1,
+  );
+  const result: CleanResult = { text, attachments: findAttachments(root, url), diagnostics };
+  if (title) result.title = title;
+  if (date) result.date = date;
+  if (docNumber) result.docNumber = docNumber;
+  if (issuer) result.issuer = issuer;
+  return result;
+}
+
+/** Block texts that occur in at least half of the sibling pages (at least one). */
+function repeatedBlocks(siblings: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const html of siblings) {
+    const seen = new Set(collectBlocks(parseHtml(html)).blocks.map((b) => b.text));
+    for (const t of seen) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const need = Math.max(1, Math.ceil(siblings.length / 2));
+  const out = new Set<string>();
+  for (const [t, n] of counts) if (n >= need) out.add(t);
+  return out;
+}
+
+function warn(reason: string, ruleId: string): Diagnostic {
+  return { reason, ruleId, severity: 'warning', source: 'scrape' };
+}
+
+function info(reason: string, ruleId: string): Diagnostic {
+  return { reason, ruleId, severity: 'info', source: 'scrape' };
+}
