@@ -1,1 +1,11 @@
-export {};
+export * from './corpus.ts';
+export * from './import-sources.ts';
+export * from './layout.ts';
+export * from './lock.ts';
+export * from './names.ts';
+export type * from './normalizer.ts';
+export * from './read.ts';
+export * from './rebuild.ts';
+export * from './refs.ts';
+export { recoverCorpus } from './transaction.ts';
+export * from './validate.ts';

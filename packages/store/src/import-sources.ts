@@ -1,0 +1,239 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { type Diagnostic, type Plan, PlandiffError } from '@plandiff/model';
+import { hashBlob, sha256Hex } from './blob-hash.ts';
+import {
+  CORPUS_FILE,
+  type OpenOptions,
+  openCorpus,
+  readCorpusConfig,
+  renderCorpusConfig,
+  SCAFFOLD,
+  type SeriesInfo,
+} from './corpus.ts';
+import {
+  editionPaths,
+  renderJson,
+  type SourceKind,
+  type SourceRecord,
+  selectHeaders,
+  sourceFileName,
+  storedPlan,
+  stripCredentials,
+} from './layout.ts';
+import { acquireLock } from './lock.ts';
+import { validateName } from './names.ts';
+import type { Normalizer } from './normalizer.ts';
+import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
+import { listHeadBlobs } from './tree.ts';
+import { validatePlan } from './validate.ts';
+
+/** One source to archive: exact bytes plus where they came from. */
+export interface SourceInput {
+  bytes: Uint8Array;
+  kind: SourceKind;
+  series: string;
+  /** Edition name; inferred from the plan's year when absent. */
+  edition?: string;
+  /** File name or URL, for messages and the commit message. */
+  label: string;
+  fileName?: string;
+  url?: string;
+  finalUrl?: string;
+  status?: number;
+  fetchedAt?: string;
+  encoding?: string;
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+/** Options for importSources. */
+export interface ImportOptions extends OpenOptions {
+  normalizer: Normalizer;
+  /** Metadata to record for series in `corpus.json` (merged over what is there). */
+  seriesInfo?: Record<string, SeriesInfo>;
+  lockTimeoutMs?: number;
+  /** Verb for the commit message and lock (`import`, `fetch`). */
+  command?: string;
+}
+
+/** What happened to one source. */
+export interface ImportedEdition {
+  series: string;
+  edition: string;
+  label: string;
+  status: 'added' | 'updated' | 'unchanged';
+  sha256: string;
+  title: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Result of importSources: per-source outcomes and the single commit made (if anything changed). */
+export interface ImportReport {
+  commit?: string;
+  editions: ImportedEdition[];
+}
+
+interface Prepared {
+  input: SourceInput;
+  edition: string;
+  sha256: string;
+  plan: Plan;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Archives sources into the corpus at `dir`: validates names, derives each plan (outside the lock,
+ * so concurrent importers parse in parallel), then under the lock writes source/source.json/
+ * plan.json/plan.md atomically and makes ONE commit. Sources whose bytes equal the stored ones
+ * are reported `unchanged` and cause no commit.
+ */
+export async function importSources(dir: string, inputs: SourceInput[], options: ImportOptions): Promise<ImportReport> {
+  for (const input of inputs) {
+    validateName(input.series, 'series');
+    if (input.edition !== undefined) validateName(input.edition, 'edition');
+  }
+  const corpus = openCorpus(dir, options);
+  const prepared: Prepared[] = [];
+  for (const input of inputs) prepared.push(await prepareSource(input, options.normalizer));
+  refuseDuplicates(prepared);
+
+  const lock = await acquireLock(corpus.dir, { command: options.command ?? 'import', ...timeout(options) });
+  try {
+    await recoverCorpus(corpus);
+    const config = readCorpusConfig(corpus.dir) ?? corpus.config;
+    const heads = await listHeadBlobs(
+      corpus.git,
+      prepared.map((p) => editionPaths(p.input.series, p.edition).dir),
+    );
+    const algorithm = [...heads.values()][0]?.length === 64 ? 'sha256' : 'sha1';
+    const writes: FileWrite[] = [];
+    const editions: ImportedEdition[] = [];
+    const now = new Date().toISOString();
+    for (const p of prepared) {
+      const paths = editionPaths(p.input.series, p.edition);
+      const file = sourceFileName(p.input.kind);
+      const target = `${paths.dir}/${file}`;
+      const known = heads.get(target);
+      const status =
+        known === hashBlob(p.input.bytes, algorithm) ? 'unchanged' : heads.has(paths.record) ? 'updated' : 'added';
+      editions.push({
+        series: p.input.series,
+        edition: p.edition,
+        label: p.input.label,
+        status,
+        sha256: p.sha256,
+        title: p.plan.title,
+        diagnostics: p.diagnostics,
+      });
+      if (status === 'unchanged') continue;
+      const record = buildRecord(p, file, now);
+      const plan = storedPlan(p.plan, record, target);
+      writes.push(
+        { path: target, bytes: p.input.bytes },
+        { path: paths.record, bytes: Buffer.from(renderJson(record)) },
+        { path: paths.plan, bytes: Buffer.from(renderJson(plan)) },
+        { path: paths.outline, bytes: Buffer.from(options.normalizer.render(plan)) },
+      );
+      const other = file === 'source.html' ? paths.txt : paths.html;
+      if (heads.has(other)) writes.push({ path: other, bytes: null });
+    }
+    const nextConfig = mergeSeries(config, prepared, options.seriesInfo);
+    const configText = renderCorpusConfig(nextConfig);
+    if (writes.length > 0 || configText !== renderCorpusConfig(config) || !readCorpusConfig(corpus.dir)) {
+      writes.push({ path: CORPUS_FILE, bytes: Buffer.from(configText) });
+    }
+    if (!readCorpusConfig(corpus.dir)) {
+      for (const [name, text] of Object.entries(SCAFFOLD)) {
+        if (!existsSync(join(corpus.dir, name))) writes.push({ path: name, bytes: Buffer.from(text) });
+      }
+    }
+    const commit = await commitFiles(corpus, writes, commitMessage(options.command ?? 'import', editions));
+    return commit ? { commit, editions } : { editions };
+  } finally {
+    lock.release();
+  }
+}
+
+async function prepareSource(input: SourceInput, normalizer: Normalizer): Promise<Prepared> {
+  const sha256 = sha256Hex(input.bytes);
+  const url = input.url === undefined ? undefined : stripCredentials(input.url);
+  const { plan: raw, diagnostics } = await normalizer.parse({
+    bytes: input.bytes,
+    kind: input.kind,
+    sha256,
+    label: input.label,
+    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+    ...(url === undefined ? {} : { url }),
+  });
+  const plan = validatePlan(raw, `${input.label} (plan produced by the normalizer)`);
+  let edition = input.edition;
+  if (edition === undefined) {
+    if (plan.year === undefined) {
+      throw new PlandiffError('USAGE', `${input.label}: no year found in the plan to name the edition; give --edition`);
+    }
+    edition = validateName(String(plan.year), 'edition');
+  }
+  return { input, edition, sha256, plan, diagnostics };
+}
+
+function refuseDuplicates(prepared: Prepared[]): void {
+  const seen = new Map<string, string>();
+  for (const p of prepared) {
+    const key = `${p.input.series}@${p.edition}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      throw new PlandiffError('USAGE', `${first} and ${p.input.label} would both be stored as ${key}`);
+    seen.set(key, p.input.label);
+  }
+}
+
+function buildRecord(p: Prepared, file: SourceRecord['file'], now: string): SourceRecord {
+  const { input } = p;
+  const headers = selectHeaders(input.headers);
+  const record: SourceRecord = { file, sha256: p.sha256, size: input.bytes.length, encoding: p.plan.source.encoding };
+  if (input.url !== undefined) record.url = stripCredentials(input.url);
+  if (input.finalUrl !== undefined) record.finalUrl = stripCredentials(input.finalUrl);
+  if (input.status !== undefined) record.status = input.status;
+  if (input.fetchedAt !== undefined) record.fetchedAt = input.fetchedAt;
+  else record.importedAt = now;
+  if (input.fileName !== undefined) record.fileName = basename(input.fileName);
+  if (headers) record.headers = headers;
+  return record;
+}
+
+function mergeSeries(
+  config: ReturnType<typeof readCorpusConfig> & object,
+  prepared: Prepared[],
+  given: Record<string, SeriesInfo> | undefined,
+) {
+  const series = { ...config.series };
+  for (const p of prepared) {
+    if (series[p.input.series]) continue;
+    const info: SeriesInfo = {};
+    if (p.plan.issuer) info.issuer = p.plan.issuer;
+    if (p.plan.region) info.region = p.plan.region;
+    series[p.input.series] = info;
+  }
+  for (const [name, info] of Object.entries(given ?? {})) {
+    validateName(name, 'series');
+    series[name] = { ...series[name], ...info };
+  }
+  return { ...config, series };
+}
+
+function commitMessage(verb: string, editions: ImportedEdition[]): string {
+  const changed = editions.filter((e) => e.status !== 'unchanged');
+  const refs = changed.map((e) => `${e.series}@${e.edition}`);
+  const subject =
+    refs.length === 1
+      ? `${verb} ${refs[0]} (${changed[0]?.status})`
+      : refs.length === 0
+        ? `${verb}: update corpus.json`
+        : `${verb} ${refs.length} editions (${refs[0]} … ${refs[refs.length - 1]})`;
+  const body = changed.map((e) => `${e.series}@${e.edition}: ${e.status} from ${e.label} (sha256 ${e.sha256})`);
+  return body.length > 0 ? `${subject}\n\n${body.join('\n')}\n` : subject;
+}
+
+function timeout(options: ImportOptions): { timeoutMs?: number } {
+  return options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs };
+}

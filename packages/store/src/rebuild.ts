@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Diagnostic, isPlandiffError, PlandiffError } from '@plandiff/model';
+import { openCorpus } from './corpus.ts';
+import { editionPaths, renderJson, storedPlan } from './layout.ts';
+import { acquireLock } from './lock.ts';
+import { validateName } from './names.ts';
+import type { Normalizer } from './normalizer.ts';
+import { listEditionNames, listSeries, readSourceRecord, resolveEdition } from './read.ts';
+import { parseRef } from './refs.ts';
+import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
+import { validatePlan } from './validate.ts';
+
+/** Options for rebuildCorpus. */
+export interface RebuildOptions {
+  normalizer: Normalizer;
+  /** Limit to a series (`gwr`) or one edition (`gwr@2012`, `gwr@latest`); everything when absent. */
+  target?: string;
+  lockTimeoutMs?: number;
+}
+
+/** Result of a rebuild. */
+export interface RebuildReport {
+  commit?: string;
+  /** Editions checked (`series@edition`). */
+  checked: string[];
+  /** Editions whose plan.json or plan.md changed. */
+  changed: string[];
+  diagnostics: Record<string, Diagnostic[]>;
+}
+
+/**
+ * Re-derives plan.json and plan.md from the archived sources with the current normalizer and
+ * commits every change as ONE commit (none when nothing changed). All-or-nothing: if any source
+ * fails to parse, nothing is written and the error names every failing edition.
+ */
+export async function rebuildCorpus(dir: string, options: RebuildOptions): Promise<RebuildReport> {
+  const corpus = openCorpus(dir);
+  const lock = await acquireLock(corpus.dir, {
+    command: 'rebuild',
+    ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+  });
+  try {
+    await recoverCorpus(corpus);
+    const targets = selectTargets(corpus.dir, options.target);
+    const writes: FileWrite[] = [];
+    const report: RebuildReport = { checked: [], changed: [], diagnostics: {} };
+    const failures: string[] = [];
+    for (const { series, edition } of targets) {
+      const key = `${series}@${edition}`;
+      report.checked.push(key);
+      const paths = editionPaths(series, edition);
+      try {
+        const record = readSourceRecord(corpus, series, edition);
+        const sourcePath = `${paths.dir}/${record.file}`;
+        const bytes = readFileSync(join(corpus.dir, sourcePath));
+        const url = record.finalUrl ?? record.url;
+        const { plan: raw, diagnostics } = await options.normalizer.parse({
+          bytes,
+          kind: record.file === 'source.html' ? 'html' : 'txt',
+          sha256: record.sha256,
+          encoding: record.encoding,
+          label: sourcePath,
+          ...(url === undefined ? {} : { url }),
+        });
+        report.diagnostics[key] = diagnostics;
+        const derived = validatePlan(raw, `${sourcePath} (plan produced by the normalizer)`);
+        const plan = storedPlan(derived, record, sourcePath);
+        const files = [
+          { path: paths.plan, text: renderJson(plan) },
+          { path: paths.outline, text: options.normalizer.render(plan) },
+        ];
+        let changed = false;
+        for (const file of files) {
+          if (readText(join(corpus.dir, file.path)) === file.text) continue;
+          writes.push({ path: file.path, bytes: Buffer.from(file.text) });
+          changed = true;
+        }
+        if (changed) report.changed.push(key);
+      } catch (error) {
+        if (!isPlandiffError(error) && !(error instanceof Error)) throw error;
+        failures.push(`${key}: ${(error as Error).message}`);
+      }
+    }
+    if (failures.length > 0) {
+      throw new PlandiffError(
+        'STORE_INVALID',
+        `rebuild changed nothing; ${failures.length} edition(s) failed: ${failures.join('; ')}`,
+      );
+    }
+    const subject = `rebuild ${report.changed.length} edition(s) with the current normalizer`;
+    const commit = await commitFiles(corpus, writes, `${subject}\n\n${report.changed.join('\n')}\n`);
+    if (commit) report.commit = commit;
+    return report;
+  } finally {
+    lock.release();
+  }
+}
+
+function selectTargets(dir: string, target: string | undefined): { series: string; edition: string }[] {
+  if (target === undefined) {
+    return listSeries(dir).flatMap((s) => s.editions.map((edition) => ({ series: s.series, edition })));
+  }
+  if (!target.includes('@')) {
+    validateName(target, 'series');
+    const editions = listEditionNames(dir, target);
+    if (editions.length === 0)
+      throw new PlandiffError('STORE_NOT_FOUND', `series "${target}" has no editions in ${dir}`);
+    return editions.map((edition) => ({ series: target, edition }));
+  }
+  const ref = parseRef(target);
+  if (ref.back > 0)
+    throw new PlandiffError('BAD_REF', `${target}: rebuild works on current versions only (drop ~${ref.back})`);
+  return [{ series: ref.series, edition: resolveEdition(openCorpus(dir), ref.series, ref.edition) }];
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

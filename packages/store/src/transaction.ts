@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SimpleGit } from 'simple-git';
+import { pauseAt } from './pause.ts';
+
+/** The parts of a corpus a write needs. */
+export interface CorpusHandle {
+  dir: string;
+  git: SimpleGit;
+}
+
+/** One file to write (bytes) or delete (null), by corpus-relative path with `/` separators. */
+export interface FileWrite {
+  path: string;
+  bytes: Uint8Array | null;
+}
+
+/** What an interrupted write left behind: the paths it was changing. */
+interface Journal {
+  paths: string[];
+  startedAt: string;
+  pid: number;
+}
+
+const JOURNAL = '.plandiff/journal.json';
+const TMP = '.plandiff/tmp';
+
+/**
+ * Writes files into the corpus and commits them as ONE commit; the caller holds the corpus lock.
+ * Order: temporary files (fsynced) → journal naming the paths → rename into place → `git add` →
+ * `git commit -- <paths>` (only these paths, whatever else is staged) → drop the journal.
+ * If the process dies anywhere, `recoverCorpus` restores those paths to the last commit.
+ * Returns the new commit, or undefined when nothing changed.
+ */
+export async function commitFiles(
+  corpus: CorpusHandle,
+  writes: FileWrite[],
+  message: string,
+): Promise<string | undefined> {
+  if (writes.length === 0) return undefined;
+  const tmpDir = join(corpus.dir, TMP);
+  mkdirSync(tmpDir, { recursive: true });
+  const staged: { tmp: string; target: string }[] = [];
+  for (const write of writes) {
+    if (write.bytes === null) continue;
+    const tmp = join(tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
+    writeDurably(tmp, write.bytes);
+    staged.push({ tmp, target: join(corpus.dir, write.path) });
+  }
+  await pauseAt('after-write');
+  const paths = writes.map((w) => w.path);
+  writeDurably(
+    join(corpus.dir, JOURNAL),
+    Buffer.from(JSON.stringify({ paths, startedAt: new Date().toISOString(), pid: process.pid } satisfies Journal)),
+  );
+  for (const { tmp, target } of staged) {
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(tmp, target);
+  }
+  for (const write of writes) if (write.bytes === null) rmSync(join(corpus.dir, write.path), { force: true });
+  fsyncDirs(
+    corpus.dir,
+    staged.map((s) => dirname(s.target)),
+  );
+  await pauseAt('after-rename');
+  await corpus.git.raw(['add', '-A', '--', ...paths]);
+  const changed =
+    (await corpus.git.raw(['diff', '--cached', '--name-only', '-z', 'HEAD', '--', ...paths]).catch(() => 'x')) !== '';
+  await pauseAt('before-commit');
+  let commit: string | undefined;
+  if (changed) {
+    await corpus.git.raw(['commit', '-q', '--no-verify', '-m', message, '--', ...paths]);
+    commit = (await corpus.git.raw(['rev-parse', 'HEAD'])).trim();
+  }
+  await pauseAt('after-commit');
+  rmSync(join(corpus.dir, JOURNAL), { force: true });
+  return commit;
+}
+
+/**
+ * Undoes what an interrupted writer left (run under the lock before every write): clears temporary
+ * files, removes a stale `.git/index.lock`, and restores every path named in a leftover journal to
+ * its state in the last commit (deleting it if the last commit lacks it). Paths outside the journal
+ * are never touched, so a user's own uncommitted edits survive.
+ * Returns the paths it restored.
+ */
+export async function recoverCorpus(corpus: CorpusHandle): Promise<string[]> {
+  const tmpDir = join(corpus.dir, TMP);
+  if (existsSync(tmpDir)) for (const name of readdirSync(tmpDir)) rmSync(join(tmpDir, name), { force: true });
+  await clearStaleIndexLock(corpus.dir);
+  const journalPath = join(corpus.dir, JOURNAL);
+  if (!existsSync(journalPath)) return [];
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+  } catch {
+    // The journal is written before any rename; a torn journal means nothing was moved yet.
+    unlinkSync(journalPath);
+    return [];
+  }
+  const paths = journal.paths;
+  const inHead = new Set(
+    (await corpus.git.raw(['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', ...paths]).catch(() => ''))
+      .split('\0')
+      .filter(Boolean),
+  );
+  await corpus.git.raw(['reset', '-q', 'HEAD', '--', ...paths]).catch(async () => {
+    await corpus.git.raw(['rm', '-q', '--cached', '--ignore-unmatch', '-r', '--', ...paths]);
+  });
+  const tracked = paths.filter((p) => inHead.has(p));
+  if (tracked.length > 0) await corpus.git.raw(['checkout', '-q', 'HEAD', '--', ...tracked]);
+  for (const p of paths) if (!inHead.has(p)) rmSync(join(corpus.dir, p), { force: true });
+  unlinkSync(journalPath);
+  return paths;
+}
+
+/** A `.git/index.lock` seen while we hold the corpus lock belongs to a dead writer's git; wait briefly, then remove it. */
+async function clearStaleIndexLock(dir: string): Promise<void> {
+  const lock = join(dir, '.git', 'index.lock');
+  for (let i = 0; i < 40 && existsSync(lock); i++) await new Promise((r) => setTimeout(r, 50));
+  rmSync(lock, { force: true });
+}
+
+function writeDurably(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Persists renames (directory entries) where the platform allows it. */
+function fsyncDirs(root: string, dirs: string[]): void {
+  if (process.platform === 'win32') return;
+  for (const dir of new Set([root, ...dirs])) {
+    try {
+      const fd = openSync(dir, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // best effort
+    }
+  }
+}
