@@ -13,6 +13,7 @@ const CHROME_LINE = [
 
 /** True when a line of text is site chrome (breadcrumb, print/close links, footer, share bar). */
 export function isChromeLine(text: string): boolean {
+  if (text.length <= 500 && /版权所有|Copyright|All Rights Reserved|ICP[备证]/i.test(text)) return true;
   if (text.length > 160) return false;
   for (const re of CHROME_LINE) if (re.test(text)) return true;
   return false;

@@ -45,7 +45,8 @@ function classifyTotals(block: BlockTotals, repeated: ReadonlySet<string>): Bloc
   if (linkDensity < 0.3) {
     if (block.chars >= 40 && block.punct >= 1) return 'good';
     if (block.chars >= 80) return 'good';
-    if (block.chars >= 15 && block.punct >= 2 && /[。；！？]$/.test(block.text)) return 'good';
+    if (block.chars >= 20 && block.punct >= 2) return 'good';
+    if (block.chars >= 12 && block.punct >= 2 && /[。；！？]$/.test(block.text)) return 'good';
   }
   if (block.links >= 2 && linkDensity > 0.25) return 'bad';
   return 'short';
@@ -77,24 +78,36 @@ export function selectContent(
   const owners = totalsByOwner(blocks);
   const kinds = blocks.map((b) => classifyBlock(b, repeated, owners.get(b.owner)));
   const prefix = [0];
-  for (let i = 0; i < blocks.length; i++)
-    prefix.push((prefix[i] ?? 0) + weigh(blocks[i] as Block, kinds[i] as BlockKind));
-  let best: DomNode = root;
-  let bestRange: [number, number] = ranges.get(root) ?? [0, blocks.length];
-  let bestScore = Number.NEGATIVE_INFINITY;
-  let bestSize = Number.POSITIVE_INFINITY;
-  for (const [node, range] of ranges) {
-    const [a, b] = range;
-    if (b <= a) continue;
-    const score = (prefix[b] ?? 0) - (prefix[a] ?? 0);
-    const size = b - a;
-    if (score > bestScore || (score === bestScore && size < bestSize)) {
-      best = node;
-      bestRange = range;
-      bestScore = score;
-      bestSize = size;
-    }
+  let previous: BlockKind = 'bad';
+  let seenGood = false;
+  const terminators: boolean[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const kind = kinds[i] as BlockKind;
+    let w = weigh(blocks[i] as Block, kind);
+    // Short lines between body lines (headings, wrapped text) cost nothing.
+    if (kind === 'short' && previous === 'good' && nextDecided(kinds, i) === 'good') w = 0;
+    // Comment sections, related-article lists and the next post's time stamp end the body.
+    terminators.push(seenGood && isTerminator(blocks[i] as Block));
+    if (kind === 'good') seenGood = true;
+    if (kind !== 'short') previous = kind;
+    prefix.push((prefix[i] ?? 0) + w);
   }
+  // The best-scoring run of consecutive blocks (maximum subarray): body text is contiguous in
+  // reading order even when a template splits it over sibling elements or inserts an ad block.
+  // Terminators (comment headers, related lists, the next post's stamp) split the page into
+  // segments; the first segment nearly as good as the best wins, since comments follow articles.
+  const runs: { score: number; range: [number, number] }[] = [];
+  let segmentStart = 0;
+  for (let i = 0; i <= blocks.length; i++) {
+    if (i < blocks.length && !terminators[i]) continue;
+    const run = bestRun(prefix, segmentStart, i);
+    if (run) runs.push(run);
+    segmentStart = i + 1;
+  }
+  const top = Math.max(0, ...runs.map((r) => r.score));
+  const chosen = runs.find((r) => r.score >= SEGMENT_RATIO * top && r.score > 0) ?? runs[0];
+  const bestRange: [number, number] = chosen?.range ?? [0, 0];
+  const best = commonAncestor(blocks, bestRange) ?? root;
   const kept = trimBlocks(blocks, kinds, bestRange, title);
   return { container: best, range: bestRange, kept, kinds };
 }
@@ -127,6 +140,47 @@ function trimBlocks(
     kept.push(i);
   }
   return kept;
+}
+
+const SEGMENT_RATIO = 0.6;
+
+/** Kadane's maximum subarray of block weights within `[from, to)`, via prefix sums. */
+function bestRun(prefix: readonly number[], from: number, to: number) {
+  let best: { score: number; range: [number, number] } | undefined;
+  let low = from;
+  for (let j = from + 1; j <= to; j++) {
+    const score = (prefix[j] ?? 0) - (prefix[low] ?? 0);
+    if (!best || score > best.score) best = { score, range: [low, j] };
+    if ((prefix[j] ?? 0) < (prefix[low] ?? 0)) low = j;
+  }
+  return best;
+}
+
+const TERMINATOR =
+  /^[#【\[]?\s*(相关评论|网友评论|评论|发表评论|我要评论|最新评论|评论列表|全部评论|网友留言|留言|相关新闻|相关阅读|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|上一篇|下一篇|Feedback|Comments?)(\s*[\]】]?\s*[(（:：\d]|\s*$)/i;
+const STAMP = /(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}/;
+
+/** A block after which the article does not continue. */
+function isTerminator(block: Block): boolean {
+  if (block.text.length > 60) return false;
+  if (TERMINATOR.test(block.text)) return true;
+  if (/^#?\s*re[:：]/i.test(block.text)) return true;
+  return block.text.length <= 40 && STAMP.test(block.text);
+}
+
+function commonAncestor(blocks: readonly Block[], [a, b]: [number, number]): DomNode | undefined {
+  const first = blocks[a]?.owner;
+  const last = blocks[b - 1]?.owner;
+  if (!first || !last) return undefined;
+  const chain = new Set<DomNode>();
+  for (let n: DomNode | null | undefined = first; n; n = n.parent) chain.add(n);
+  for (let n: DomNode | null | undefined = last; n; n = n.parent) if (chain.has(n)) return n;
+  return undefined;
+}
+
+function nextDecided(kinds: readonly BlockKind[], i: number): BlockKind | undefined {
+  for (let j = i + 1; j < kinds.length; j++) if (kinds[j] !== 'short') return kinds[j];
+  return undefined;
 }
 
 function nearGood(kinds: readonly BlockKind[], i: number, a: number, b: number, step: number, reach: number) {
