@@ -1,21 +1,43 @@
 import type { Lineage, PlanDiff } from '@plandiff/model';
+import { renderDiffCsv } from './csv.ts';
+import { renderDiffHtml } from './html-pair.ts';
+import type { ReportLang } from './labels.ts';
+import { renderDiffMarkdown } from './markdown.ts';
+import { renderSeriesHtml } from './series-html.ts';
+import { renderSeriesMarkdown } from './series-markdown.ts';
+
+export { BOM, quoteCsvField } from './csv.ts';
+export { escapeHtml, escapeMarkdown } from './escape.ts';
+export { KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 
 /** Output formats for a pair report. */
 export type ReportFormat = 'md' | 'html' | 'json' | 'csv';
-/** Label language. */
-export type ReportLang = 'zh' | 'en';
 
-/** Renders one pair's diff as a report (placeholder until built). */
-export function renderDiffReport(_diff: PlanDiff, _format: ReportFormat, _options: { lang: ReportLang }): string {
-  throw new Error('renderDiffReport is not built yet');
+/** The JSON Schema a JSON report points at (also shipped in `schemas/diff.schema.json`). */
+export const DIFF_SCHEMA_ID = 'https://plandiff.dev/schemas/diff.schema.json';
+
+/** Renders one pair's diff as a report: Markdown, one self-contained HTML page, JSON, or CSV (with BOM). */
+export function renderDiffReport(diff: PlanDiff, format: ReportFormat, options: { lang: ReportLang }): string {
+  switch (format) {
+    case 'md':
+      return renderDiffMarkdown(diff, options.lang);
+    case 'html':
+      return renderDiffHtml(diff, options.lang);
+    case 'csv':
+      return renderDiffCsv(diff, options.lang);
+    case 'json':
+      return `${JSON.stringify({ $schema: DIFF_SCHEMA_ID, ...diff }, null, 2)}\n`;
+  }
 }
 
-/** Renders a many-year report from a lineage and its consecutive diffs (placeholder until built). */
+/** Renders a many-year report from a lineage and the diffs of its consecutive editions. */
 export function renderSeriesReport(
-  _lineage: Lineage,
-  _diffs: PlanDiff[],
-  _format: 'md' | 'html',
-  _options: { lang: ReportLang },
+  lineage: Lineage,
+  diffs: PlanDiff[],
+  format: 'md' | 'html',
+  options: { lang: ReportLang },
 ): string {
-  throw new Error('renderSeriesReport is not built yet');
+  return format === 'md'
+    ? renderSeriesMarkdown(lineage, diffs, options.lang)
+    : renderSeriesHtml(lineage, diffs, options.lang);
 }

@@ -1,0 +1,94 @@
+import type { PlanDiff, PlanLabel } from '@plandiff/model';
+import { escapeHtml } from './escape.ts';
+import { type ChangeContext, renderChange, taskAnchor } from './html-change.ts';
+import { renderFilterBar, renderKindTable, renderPage } from './html-page.ts';
+import { KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
+import { countKinds, countSections, emptyCounts, sectionHeadings } from './sections.ts';
+
+/** A plan label as a short line: `title (year) · ref`. */
+export function describePlan(plan: PlanLabel): string {
+  return `${plan.title}${plan.year !== undefined ? ` (${plan.year})` : ''} · ${plan.ref}`;
+}
+
+/** Renders one pair's diff as a self-contained HTML page. */
+export function renderDiffHtml(diff: PlanDiff, lang: ReportLang): string {
+  const labels = labelsFor(lang);
+  const title = `${labels.pairTitle}${labels.colon}${diff.a.title} → ${diff.b.title}`;
+  const body = [
+    `<header><h1>${escapeHtml(title)}</h1>`,
+    `<p class="meta">${escapeHtml(labels.oldSide)}${escapeHtml(labels.colon)}${escapeHtml(describePlan(diff.a))}</p>`,
+    `<p class="meta">${escapeHtml(labels.newSide)}${escapeHtml(labels.colon)}${escapeHtml(describePlan(diff.b))}</p></header>`,
+    renderPairSections(diff, labels, lang, ''),
+    `<footer>${escapeHtml(labels.generated)}${escapeHtml(JSON.stringify(diff.options))}</footer>`,
+  ].join('\n');
+  return renderPage({ labels, title, body });
+}
+
+/** The summary, figures table, filters and change rows of one diff; `prefix` keeps anchors unique. */
+export function renderPairSections(diff: PlanDiff, labels: Labels, lang: ReportLang, prefix: string): string {
+  const headings = sectionHeadings(diff.changes);
+  const ctx: ChangeContext = {
+    lang,
+    labels,
+    prefix,
+    used: new Set(),
+    sectionTitle: (side, top) => headings.get(`${side}${top}`),
+  };
+  const summary = { ...emptyCounts(), ...diff.summary };
+  return [
+    `<section id="${prefix}summary"><h2>${escapeHtml(labels.summary)}</h2><div class="summary-grid">`,
+    renderKindTable(labels, lang, summary),
+    renderSectionTable(diff, labels, lang, prefix),
+    '</div></section>',
+    `<section id="${prefix}figures"><h2>${escapeHtml(labels.figures)}</h2>`,
+    renderFigureTable(diff, labels, prefix),
+    '</section>',
+    `<h2 id="${prefix}changes">${escapeHtml(labels.changes)}</h2>`,
+    renderFilterBar(labels, lang, countKinds(diff.changes)),
+    `<div class="rows">`,
+    ...diff.changes.map((change, index) => renderChange(change, index, ctx)),
+    '</div>',
+  ].join('\n');
+}
+
+function renderSectionTable(diff: PlanDiff, labels: Labels, lang: ReportLang, prefix: string): string {
+  const sections = countSections(diff, labels);
+  const head = KINDS.map((kind) => `<th class="k-${kind}">${escapeHtml(kindLabel(kind, lang))}</th>`).join('');
+  const rows = sections.map((section) => {
+    const cells = KINDS.map((kind) => `<td class="n">${section.counts[kind] || ''}</td>`).join('');
+    const total = KINDS.reduce((sum, kind) => sum + section.counts[kind], 0);
+    return (
+      `<tr data-section="${escapeHtml(section.key)}"><td><a href="#${prefix}c-${section.first}">${escapeHtml(section.label)}</a></td>` +
+      `${cells}<td class="n">${total}</td></tr>`
+    );
+  });
+  return [
+    `<table class="sections"><caption>${escapeHtml(labels.bySection)}</caption>`,
+    `<thead><tr><th>${escapeHtml(labels.section)}</th>${head}<th>${escapeHtml(labels.total)}</th></tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody></table>`,
+  ].join('\n');
+}
+
+function renderFigureTable(diff: PlanDiff, labels: Labels, prefix: string): string {
+  const rows: string[] = [];
+  diff.changes.forEach((change, index) => {
+    const ref = change.to[0] ?? change.from[0];
+    const side = change.to[0] ? 'b' : 'a';
+    for (const figure of change.figures) {
+      const task = ref
+        ? `<a href="#${escapeHtml(taskAnchor(prefix, side, ref.id))}">${escapeHtml(`${ref.id} ${ref.number}${ref.heading}`.trim())}</a>`
+        : `<a href="#${prefix}c-${index}">#${index}</a>`;
+      rows.push(
+        `<tr><td>${task}</td><td>${escapeHtml(figure.context)}</td><td class="n"><del>${escapeHtml(figure.from)}</del></td>` +
+          `<td class="n"><ins>${escapeHtml(figure.to)}</ins></td><td>${escapeHtml(figure.unit)}</td></tr>`,
+      );
+    }
+  });
+  if (rows.length === 0) return `<p class="meta">${escapeHtml(labels.noFigures)}</p>`;
+  return [
+    '<table class="figures"><thead><tr>',
+    `<th>${escapeHtml(labels.task)}</th><th>${escapeHtml(labels.context)}</th><th>${escapeHtml(labels.oldValue)}</th>`,
+    `<th>${escapeHtml(labels.newValue)}</th><th>${escapeHtml(labels.unit)}</th></tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody></table>`,
+  ].join('\n');
+}

@@ -1,0 +1,147 @@
+import type { Change, GoalEvent, Lineage, PlanDiff } from '@plandiff/model';
+import { escapeHtml } from './escape.ts';
+import { type ChangeContext, renderChange } from './html-change.ts';
+import { renderFilterBar, renderPage } from './html-page.ts';
+import { describePlan } from './html-pair.ts';
+import { eventLabel, eventMark, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
+import { emptyCounts, sectionHeadings } from './sections.ts';
+import { createChangeFinder, goalKinds, goalTitle, lineageYears, timelineCells } from './timeline.ts';
+
+/** Renders a many-year report: per-pair counts, a goals × years timeline, and each goal's history. */
+export function renderSeriesHtml(lineage: Lineage, diffs: readonly PlanDiff[], lang: ReportLang): string {
+  const labels = labelsFor(lang);
+  const years = lineageYears(lineage);
+  const first = lineage.editions[0];
+  const last = lineage.editions.at(-1);
+  const title = `${labels.seriesTitle}${labels.colon}${first?.title ?? ''}${last && last !== first ? ` → ${last.title}` : ''}`;
+  const rowCounts = emptyCounts();
+  for (const goal of lineage.goals) for (const kind of goalKinds(goal)) rowCounts[kind] += 1;
+  const body = [
+    `<header><h1>${escapeHtml(title)}</h1>`,
+    ...lineage.editions.map((edition) => `<p class="meta">${escapeHtml(describePlan(edition))}</p>`),
+    lineage.query
+      ? `<p class="meta">${escapeHtml(labels.query)}${escapeHtml(labels.colon)}${escapeHtml(lineage.query)}</p>`
+      : '',
+    '</header>',
+    `<section id="summary"><h2>${escapeHtml(labels.summary)}</h2>`,
+    renderPairTable(diffs, labels, lang),
+    '</section>',
+    `<h2 id="changes">${escapeHtml(labels.timeline)} (${lineage.goals.length} ${escapeHtml(labels.goals)})</h2>`,
+    renderLegend(labels, lang),
+    renderFilterBar(labels, lang, rowCounts),
+    renderTimeline(lineage, years, labels, lang),
+    `<h2 id="details">${escapeHtml(labels.details)}</h2>`,
+    renderDetails(lineage, diffs, labels, lang),
+    '<footer>plandiff</footer>',
+  ].join('\n');
+  return renderPage({ labels, title, body });
+}
+
+/** Counts per kind for each consecutive pair of editions. */
+function renderPairTable(diffs: readonly PlanDiff[], labels: Labels, lang: ReportLang): string {
+  const head = KINDS.map((kind) => `<th class="k-${kind}">${escapeHtml(kindLabel(kind, lang))}</th>`).join('');
+  const rows = diffs.map((diff) => {
+    const counts = { ...emptyCounts(), ...diff.summary };
+    const pair = `${diff.a.year ?? diff.a.ref} → ${diff.b.year ?? diff.b.ref}`;
+    const cells = KINDS.map((kind) => `<td class="n" data-kind="${kind}">${counts[kind]}</td>`).join('');
+    return `<tr><td>${escapeHtml(pair)}</td>${cells}</tr>`;
+  });
+  return `<table class="pairs"><thead><tr><th>${escapeHtml(labels.pair)}</th>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function renderLegend(labels: Labels, lang: ReportLang): string {
+  const items = KINDS.map(
+    (kind) =>
+      `<span class="timeline k-${kind}"><a class="ev">${escapeHtml(eventMark(kind, lang))}</a> ${escapeHtml(eventLabel(kind, lang))}</span>`,
+  );
+  return `<p class="meta legend">${escapeHtml(labels.legend)}${escapeHtml(labels.colon)}${items.join(' ')}</p>`;
+}
+
+function renderTimeline(lineage: Lineage, years: readonly number[], labels: Labels, lang: ReportLang): string {
+  const head = years.map((year) => `<th>${year}</th>`).join('');
+  const rows = lineage.goals.map((goal, g) => {
+    const cells = timelineCells(goal, years).map((cell) => {
+      if (!cell.event) return cell.alive ? '<td class="span"></td>' : '<td></td>';
+      const kind = cell.event.kind;
+      const tip = `${cell.year} ${eventLabel(kind, lang)} ${cell.event.units.map((u) => u.id).join(' + ')}`;
+      return (
+        `<td class="${cell.alive ? 'span' : ''}"><a class="ev k-${kind}" href="#e-${g}-${cell.year}" ` +
+        `title="${escapeHtml(tip)}">${escapeHtml(eventMark(kind, lang))}</a></td>`
+      );
+    });
+    return (
+      `<tr class="row" id="t-${g}" data-kinds="${goalKinds(goal).join(' ')}"><td class="goal">` +
+      `<a href="#g-${g}">${escapeHtml(goalTitle(goal))}</a> <span class="gid">${escapeHtml(goal.id)}</span></td>${cells.join('')}</tr>`
+    );
+  });
+  return [
+    `<table class="timeline"><thead><tr><th>${escapeHtml(labels.goal)}</th>${head}</tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody></table>`,
+  ].join('\n');
+}
+
+function renderDetails(lineage: Lineage, diffs: readonly PlanDiff[], labels: Labels, lang: ReportLang): string {
+  const findChange = createChangeFinder(diffs);
+  const contexts = new Map<number, ChangeContext>();
+  const contextFor = (year: number): ChangeContext => {
+    let ctx = contexts.get(year);
+    if (!ctx) {
+      const diff = diffs.find((d) => d.b.year === year);
+      const headings = sectionHeadings(diff?.changes ?? []);
+      ctx = {
+        lang,
+        labels,
+        prefix: `y${year}-`,
+        used: new Set(),
+        detail: true,
+        sectionTitle: (side, top) => headings.get(`${side}${top}`),
+      };
+      contexts.set(year, ctx);
+    }
+    return ctx;
+  };
+  const drawn = new Set<Change>();
+  return lineage.goals
+    .map((goal, g) => {
+      const events = goal.events.map((event) =>
+        renderEvent(g, event, findChange(event), contextFor(event.year), drawn),
+      );
+      return [
+        `<details class="goal-detail" id="g-${g}"><summary>${escapeHtml(goalTitle(goal))} `,
+        `<span class="gid">${escapeHtml(goal.id)} · ${goal.firstYear}–${goal.lastYear}</span> <a href="#t-${g}">↑</a></summary>`,
+        events.join(''),
+        '</details>',
+      ].join('');
+    })
+    .join('\n');
+}
+
+function renderEvent(
+  g: number,
+  event: GoalEvent,
+  change: Change | undefined,
+  ctx: ChangeContext,
+  drawn: Set<Change>,
+): string {
+  const { labels, lang } = ctx;
+  const head = `<strong>${event.year}</strong> <span class="badge k-${event.kind}">${escapeHtml(eventLabel(event.kind, lang))}</span>`;
+  const sim =
+    event.kind === 'reworded' || event.kind === 'merged' || event.kind === 'split'
+      ? ` ${escapeHtml(labels.similarity)} ${event.similarity.toFixed(2)}`
+      : '';
+  let body = '';
+  if (change && event.kind !== 'unchanged' && !drawn.has(change)) {
+    // A change shared by several goals (a merge) is drawn in full once; the others list its units.
+    drawn.add(change);
+    body = renderChange(change, 0, { ...ctx, prefix: `${ctx.prefix}g${g}-` });
+  } else if (event.kind !== 'unchanged') {
+    body = event.units
+      .map(
+        (unit) =>
+          `<p class="text"><span class="tid">${escapeHtml(unit.id)}</span> ` +
+          `${escapeHtml(`${unit.number}${unit.heading}`)} ${escapeHtml(unit.text)}</p>`,
+      )
+      .join('');
+  }
+  return `<div class="event k-${event.kind}" id="e-${g}-${event.year}">${head}${sim}${body}</div>`;
+}

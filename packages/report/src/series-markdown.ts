@@ -1,0 +1,65 @@
+import type { Lineage, PlanDiff } from '@plandiff/model';
+import { escapeMarkdown } from './escape.ts';
+import { describePlan } from './html-pair.ts';
+import { eventLabel, eventMark, KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
+import { markdownTable, markPart, markWording } from './markdown.ts';
+import { emptyCounts } from './sections.ts';
+import { createChangeFinder, goalTitle, lineageYears, timelineCells } from './timeline.ts';
+
+/** Renders a many-year report as Markdown: counts per pair, the goals × years table, each goal's events. */
+export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[], lang: ReportLang): string {
+  const labels = labelsFor(lang);
+  const years = lineageYears(lineage);
+  const first = lineage.editions[0];
+  const last = lineage.editions.at(-1);
+  const title = `${labels.seriesTitle}${labels.colon}${first?.title ?? ''}${last && last !== first ? ` → ${last.title}` : ''}`;
+  const findChange = createChangeFinder(diffs);
+  const out = [`# ${escapeMarkdown(title)}`, ''];
+  for (const edition of lineage.editions) out.push(`- ${escapeMarkdown(describePlan(edition))}`);
+  if (lineage.query) out.push('', `${labels.query}${labels.colon}${escapeMarkdown(lineage.query)}`);
+  out.push('', `## ${labels.summary}`, '');
+  out.push(
+    markdownTable(
+      [labels.pair, ...KINDS.map((kind) => kindLabel(kind, lang))],
+      diffs.map((diff) => {
+        const counts = { ...emptyCounts(), ...diff.summary };
+        return [
+          escapeMarkdown(`${diff.a.year ?? diff.a.ref} → ${diff.b.year ?? diff.b.ref}`),
+          ...KINDS.map((k) => String(counts[k])),
+        ];
+      }),
+      [false, ...KINDS.map(() => true)],
+    ),
+  );
+  const legend = KINDS.map((kind) => `${eventMark(kind, lang)} ${eventLabel(kind, lang)}`).join(' · ');
+  out.push('', `## ${labels.timeline}`, '', `${labels.legend}${labels.colon}${escapeMarkdown(legend)}`, '');
+  out.push(
+    markdownTable(
+      [labels.goal, ...years.map(String)],
+      lineage.goals.map((goal) => [
+        `${escapeMarkdown(goalTitle(goal))} \`${goal.id.replace(/`/g, "'")}\``,
+        ...timelineCells(goal, years).map((cell) =>
+          cell.event ? escapeMarkdown(eventMark(cell.event.kind, lang)) : cell.alive ? '' : ' ',
+        ),
+      ]),
+    ),
+  );
+  out.push('', `## ${labels.details}`);
+  for (const goal of lineage.goals) {
+    out.push('', `### ${escapeMarkdown(goalTitle(goal))} (${goal.firstYear}–${goal.lastYear})`, '');
+    for (const event of goal.events) {
+      const units = event.units.map((u) => `\`${u.id}\``).join(' + ');
+      out.push(`- **${event.year}** ${eventLabel(event.kind, lang)} ${units}`.trimEnd());
+      if (event.kind === 'unchanged') continue;
+      const change = findChange(event);
+      const text = change?.wording.length
+        ? markWording(change.wording)
+        : event.units.map((u) => markPart({ op: 'equal', text: `${u.number}${u.heading} ${u.text}`.trim() })).join(' ');
+      if (text) out.push('', `  > ${text}`, '');
+    }
+  }
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
