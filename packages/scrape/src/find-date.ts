@@ -1,5 +1,11 @@
 import type { Block } from './blocks.ts';
 import { type DomNode, findAll } from './dom.ts';
+
+/** True inside list items: sidebars list other articles with their dates. */
+function inList(node: DomNode | null | undefined): boolean {
+  for (let n = node, depth = 0; n && depth < 4; n = n.parent, depth++) if (n.name === 'li' || n.name === 'dd') return true;
+  return false;
+}
 import { findDates } from './parse-date.ts';
 
 const META_TAG = new Set(['meta']);
@@ -59,11 +65,12 @@ export function findPublicationDate(
         const standalone = rest <= 12;
         if (standalone && lastKept - block.index <= 6) score += 2.5;
         else if (standalone) score += 1;
-        else score -= 2;
+        else if (!date.withTime || block.chars > 50) score -= 2;
       }
       if (block.linkChars > block.chars / 2) score -= 3;
+      if (inList(block.owner)) score -= 1.5;
       const neighbours = (datesPerBlock[block.index - 1] ?? 0) + (datesPerBlock[block.index + 1] ?? 0);
-      if (neighbours > 0 && n + neighbours >= 2 && !inBody) score -= 2;
+      if (neighbours > 0 && n + neighbours >= 2) score -= 2;
       scored.push({ iso: date.iso, score, order: block.index });
     }
   }

@@ -165,6 +165,7 @@ function isTerminator(block: Block): boolean {
   if (block.text.length > 60) return false;
   if (TERMINATOR.test(block.text)) return true;
   if (/^#?\s*re[:：]/i.test(block.text)) return true;
+  if (/(已有|共有?)\s*\d+\s*(件|条|篇|个)?(评论|回复|留言)/.test(block.text)) return true;
   return block.text.length <= 40 && STAMP.test(block.text);
 }
 
