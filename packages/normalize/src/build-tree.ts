@@ -1,0 +1,192 @@
+import type { Diagnostic } from '@plandiff/model';
+import { type Marker, type MarkerStyle, readMarker } from './markers.ts';
+import type { Paragraph } from './paragraphs.ts';
+
+/** A unit while the tree is being built: its marker (none for topic paragraphs), text and children. */
+export interface Node {
+  marker?: Marker;
+  text: string;
+  line: number;
+  children: Node[];
+}
+
+/** A piece of text before the first numbered unit: title, notice, preamble material. */
+export interface FrontPiece {
+  text: string;
+  line: number;
+}
+
+/** The document split into front matter and a tree of units. */
+export interface Skeleton {
+  front: FrontPiece[];
+  roots: Node[];
+}
+
+/** A salutation that opens a paragraph (`各位代表！`, `同志们：`); it closes the current item. */
+export const SALUTATION =
+  /^(各位代表|各位委员|各位同志|同志们|代表们|女士们|先生们|朋友们)[^。！!：:，,]{0,12}[！!：:]/u;
+
+interface Open {
+  node: Node;
+  rank: number;
+}
+
+/**
+ * Builds the unit tree from paragraphs. A paragraph that starts with a marker opens a numbered unit;
+ * inside a paragraph a marker after whitespace or a line break also opens one, but only when it
+ * continues the sequence of its style (so `“9+3学校`, `2.15万亿元` or a stray `5.11` never split).
+ * Styles nest by the order in which they first appear. Unnumbered paragraphs become children of the
+ * innermost open unit; a salutation (`各位代表！`) closes everything below the top section.
+ */
+export function buildSkeleton(paragraphs: readonly Paragraph[], diagnostics: Diagnostic[]): Skeleton {
+  const builder = new SkeletonBuilder(diagnostics);
+  for (const paragraph of paragraphs) builder.add(paragraph);
+  for (const root of builder.roots) endLastItems(root);
+  return { front: builder.front, roots: builder.roots };
+}
+
+class SkeletonBuilder {
+  readonly roots: Node[] = [];
+  readonly front: FrontPiece[] = [];
+  private readonly stack: Open[] = [];
+  private readonly ranks = new Map<MarkerStyle, number>();
+  private readonly lastValue = new Map<MarkerStyle, number>();
+
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  add(paragraph: Paragraph): void {
+    const { text } = paragraph;
+    const lineAt = (offset: number): number => {
+      let line = paragraph.line;
+      for (const [start, n] of paragraph.lineStarts) {
+        if (start > offset) break;
+        line = n;
+      }
+      return line;
+    };
+    const first = readMarker(text, 0);
+    let current = first ? this.open(first, paragraph.line) : undefined;
+    let from = 0;
+    const gaps = /\s+/gu;
+    for (let gap = gaps.exec(text); gap; gap = gaps.exec(text)) {
+      const at = gap.index + gap[0].length;
+      if (at >= text.length) break;
+      const marker = readMarker(text, at);
+      if (!marker || !this.continuesSequence(marker)) continue;
+      this.finish(current, text.slice(from, at), lineAt(from));
+      current = this.open(marker, lineAt(at));
+      from = at;
+    }
+    this.finish(current, text.slice(from), lineAt(from));
+  }
+
+  /** Whether an inline marker is the next number of its style where it stands. */
+  private continuesSequence(marker: Marker): boolean {
+    if (!this.ranks.has(marker.style)) return marker.value === 1;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const open = this.stack[i]!.node.marker;
+      if (open?.style === marker.style) return marker.value === open.value + 1;
+    }
+    return marker.value === 1 || marker.value === (this.lastValue.get(marker.style) ?? 0) + 1;
+  }
+
+  private open(marker: Marker, line: number): Node {
+    let rank = this.ranks.get(marker.style);
+    if (rank === undefined) {
+      rank = this.ranks.size;
+      this.ranks.set(marker.style, rank);
+    }
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.rank >= rank) this.stack.pop();
+    const siblings = this.stack.length > 0 ? this.stack[this.stack.length - 1]!.node.children : this.roots;
+    this.checkNumber(marker, siblings, line);
+    const node: Node = { marker, text: '', line, children: [] };
+    siblings.push(node);
+    this.stack.push({ node, rank });
+    this.lastValue.set(marker.style, marker.value);
+    return node;
+  }
+
+  private checkNumber(marker: Marker, siblings: readonly Node[], line: number): void {
+    let previous: Marker | undefined;
+    for (let i = siblings.length - 1; i >= 0 && !previous; i--) {
+      if (siblings[i]!.marker?.style === marker.style) previous = siblings[i]!.marker;
+    }
+    const last = this.lastValue.get(marker.style) ?? 0;
+    if (previous && marker.value === previous.value) {
+      this.warn('number-repeated', `number ${marker.printed} repeats the previous item’s number`, line);
+    } else if (previous ? marker.value !== previous.value + 1 : marker.value !== 1 && marker.value !== last + 1) {
+      const expected = previous ? `${previous.value + 1}` : last > 0 ? `1 or ${last + 1}` : '1';
+      this.warn('number-out-of-order', `number ${marker.printed} is out of order (expected ${expected})`, line);
+    }
+  }
+
+  private finish(node: Node | undefined, raw: string, line: number): void {
+    const text = raw.replace(/\n/g, '').trim();
+    if (node) {
+      node.text = text;
+      return;
+    }
+    if (text === '') return;
+    if (this.roots.length === 0) {
+      this.front.push({ text, line });
+      return;
+    }
+    const salutation = SALUTATION.exec(text);
+    if (salutation) {
+      this.stack.length = Math.min(this.stack.length, 1);
+      if (text.slice(salutation[0].length).trim() === '') return;
+    }
+    const parent = this.stack[this.stack.length - 1]?.node;
+    const paragraph: Node = { text, line, children: [] };
+    if (parent) parent.children.push(paragraph);
+    else this.roots.push(paragraph);
+  }
+
+  private warn(ruleId: string, reason: string, line: number): void {
+    this.diagnostics.push({ reason, ruleId, severity: 'warning', place: { line } });
+  }
+}
+
+/** Words that open narrative sentences (time, subject, connective), never a task's topic sentence. */
+const NARRATIVE_OPENING =
+  /^(今年|明年|去年|今后|过去|目前|当前|近年|近期|同时|此外|另外|总之|我们|我国|这|那|各级|各地|要|必须|应当|为了|为此|随着|在|对于|关于)/u;
+
+/**
+ * A topic paragraph opens with a short, comma-free sentence that names a task (`加强精神文明建设。`),
+ * not with a narrative sentence (`今年将开展“十五五”规划编制工作。`).
+ */
+export function isTopicParagraph(text: string): boolean {
+  const end = text.search(/[。！？]/u);
+  if (end <= 0 || end > 30) return false;
+  const sentence = text.slice(0, end);
+  return !/[，,；;：:]/u.test(sentence) && !NARRATIVE_OPENING.test(sentence);
+}
+
+/**
+ * The rule that ends the last item of a list when no salutation does: once an item's topic
+ * paragraphs have begun, the first paragraph that does not open with a topic sentence — and all
+ * after it — belong to the enclosing section, not to the item. Only the last numbered child of a
+ * unit needs it: earlier items end where the next number begins.
+ */
+function endLastItems(parent: Node): void {
+  for (const child of parent.children) endLastItems(child);
+  let lastIndex = -1;
+  for (let i = parent.children.length - 1; i >= 0; i--) {
+    if (parent.children[i]!.marker) {
+      lastIndex = i;
+      break;
+    }
+  }
+  const last = parent.children[lastIndex];
+  if (!last || last.children.length === 0 || last.children.some((c) => c.marker)) return;
+  let topicSeen = false;
+  for (let j = 0; j < last.children.length; j++) {
+    const topic = isTopicParagraph(last.children[j]!.text);
+    if (topic) topicSeen = true;
+    else if (topicSeen) {
+      const moved = last.children.splice(j);
+      parent.children.splice(lastIndex + 1, 0, ...moved);
+      return;
+    }
+  }
+}

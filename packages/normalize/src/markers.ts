@@ -1,0 +1,68 @@
+import { parseNumeral } from './chinese-numeral.ts';
+
+/** A numbering style; brackets and full-width forms of the same style share one name. */
+export type MarkerStyle =
+  | 'chapter'
+  | 'part'
+  | 'section'
+  | 'article'
+  | 'cn-comma'
+  | 'cn-paren'
+  | 'num-dot'
+  | 'num-comma'
+  | 'num-paren'
+  | 'circled';
+
+/** A numbering marker found at some position: `（二）` → style cn-paren, value 2. */
+export interface Marker {
+  style: MarkerStyle;
+  value: number;
+  /** The marker as printed, e.g. `（二）`, `13.`. */
+  printed: string;
+}
+
+const CN = '[一二三四五六七八九十百零〇]{1,4}';
+const CN_OR_NUM = '(?:[一二三四五六七八九十百零〇]{1,4}|[0-9０-９]{1,3})';
+const PATTERNS: ReadonlyArray<[MarkerStyle, RegExp]> = [
+  ['chapter', new RegExp(`第(${CN_OR_NUM})章`, 'y')],
+  ['part', new RegExp(`第(${CN_OR_NUM})部分`, 'y')],
+  ['section', new RegExp(`第(${CN_OR_NUM})节`, 'y')],
+  ['article', new RegExp(`第(${CN_OR_NUM})条`, 'y')],
+  ['cn-comma', new RegExp(`(${CN})、`, 'y')],
+  ['cn-paren', new RegExp(`[（(]\\s?(${CN})\\s?[）)]`, 'y')],
+  ['num-dot', /([0-9０-９]{1,3})[.．](?![0-9０-９])/y],
+  ['num-comma', /([0-9０-９]{1,3})、/y],
+  ['num-paren', /[（(]\s?([0-9０-９]{1,3})\s?[）)]/y],
+];
+const CIRCLED_START = 0x2460; // ①
+
+/** What may not follow a marker: nothing, or closing punctuation (then it is not a list marker). */
+const BAD_AFTER = /[\s]*$|[，。、；：）)”’》%％]/y;
+
+/** Reads a numbering marker starting exactly at `pos` in `text`, or undefined. */
+export function readMarker(text: string, pos: number): Marker | undefined {
+  const code = text.charCodeAt(pos);
+  if (code >= CIRCLED_START && code <= CIRCLED_START + 19) {
+    return checked(text, pos + 1, { style: 'circled', value: code - CIRCLED_START + 1, printed: text[pos]! });
+  }
+  for (const [style, pattern] of PATTERNS) {
+    pattern.lastIndex = pos;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const value = parseNumeral(match[1]!);
+    if (!Number.isFinite(value) || value <= 0) return undefined;
+    return checked(text, pos + match[0].length, { style, value, printed: match[0] });
+  }
+  return undefined;
+}
+
+function checked(text: string, end: number, marker: Marker): Marker | undefined {
+  BAD_AFTER.lastIndex = end;
+  if (end >= text.length || BAD_AFTER.test(text)) return undefined;
+  return marker;
+}
+
+/** True for characters after which an inline marker may start a new unit (whitespace, line break). */
+export function isBreakBefore(ch: string | undefined): boolean {
+  return ch === undefined || /\s/u.test(ch);
+}

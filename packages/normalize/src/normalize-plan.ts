@@ -1,0 +1,101 @@
+import type { Diagnostic, Plan, Source, Unit } from '@plandiff/model';
+import { buildSkeleton, type Node } from './build-tree.ts';
+import { checkEmptySections, checkQuotes } from './checks.ts';
+import { parseChineseDate } from './chinese-date.ts';
+import { extractFigures } from './figures.ts';
+import { parseFrontMatter } from './front-matter.ts';
+import { deriveHeading } from './heading.ts';
+import { splitParagraphs } from './paragraphs.ts';
+import { deriveRegion } from './region.ts';
+
+/** Options for normalizePlan. */
+export interface NormalizeOptions {
+  /** Provenance recorded in the plan; sha256 and encoding of the bytes the text came from. */
+  source: Source;
+  /** Metadata found outside the text (e.g. by the scraper), used when the text lacks it. */
+  hints?: { title?: string; issuedOn?: string; docNumber?: string; issuer?: string };
+}
+
+/** The normalizer's result: the plan plus what it noticed on the way. */
+export interface NormalizeResult {
+  plan: Plan;
+  diagnostics: Diagnostic[];
+}
+
+/** How much of the body is searched for the region's place name. */
+const REGION_SCAN = 200_000;
+
+/**
+ * Turns the text of an annual plan into its canonical record: chrome removed, cover notice and
+ * front matter separated, numbered units nested into a tree. Never throws: damage is reported as
+ * diagnostics, and a text without any numbered unit yields zero units and a `no-structure` error.
+ */
+export function normalizePlan(text: string, options: NormalizeOptions): NormalizeResult {
+  const diagnostics: Diagnostic[] = [];
+  const paragraphs = splitParagraphs(text, diagnostics);
+  const skeleton = buildSkeleton(paragraphs, diagnostics);
+  const front = parseFrontMatter(skeleton.front, diagnostics);
+  const lines = new Map<Unit, number>();
+  const units = skeleton.roots.map((node, index) => toUnit(node, `${index + 1}`, 1, lines));
+  const lineOf = (unit: Unit): number => lines.get(unit) ?? 1;
+  checkQuotes(units, lineOf, diagnostics);
+  checkEmptySections(units, lineOf, diagnostics);
+  if (units.length === 0) {
+    diagnostics.push({
+      reason: 'no numbered sections or items found (looked for 一、 （一） 1. 1、 （1） ① 第一章 …)',
+      ruleId: 'no-structure',
+      severity: 'error',
+    });
+  }
+  const hints = options.hints ?? {};
+  const title = hints.title ?? front.title ?? '';
+  const frontText = [title, front.notice?.recipients ?? '', front.notice?.body ?? '', front.preamble].join('\n');
+  const plan: Plan = { title, source: options.source, preamble: front.preamble, units };
+  const issuedOn = front.issuedOn ?? (hints.issuedOn ? parseChineseDate(hints.issuedOn) : undefined);
+  const year = yearOf(title) ?? yearOf(front.docNumber ?? '') ?? (issuedOn ? Number(issuedOn.slice(0, 4)) : undefined);
+  if (year !== undefined) plan.year = year;
+  const issuer = hints.issuer ?? front.issuer;
+  if (issuer) plan.issuer = issuer;
+  const region = deriveRegion(issuer, frontText, units.length > 0 ? bodySample(units) : '');
+  if (region) plan.region = region;
+  if (issuedOn) plan.issuedOn = issuedOn;
+  const docNumber = front.docNumber ?? hints.docNumber;
+  if (docNumber) plan.docNumber = docNumber;
+  if (front.notice) plan.notice = front.notice;
+  if (front.attachments.length > 0) plan.attachments = front.attachments;
+  return { plan, diagnostics };
+}
+
+function yearOf(text: string): number | undefined {
+  const match = /((?:19|20)\d{2})\s*年/u.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+function toUnit(node: Node, id: string, depth: number, lines: Map<Unit, number>): Unit {
+  const number = node.marker?.printed ?? '';
+  const unit: Unit = {
+    id,
+    depth,
+    number,
+    ordinal: node.marker?.value ?? 0,
+    heading: deriveHeading(node.text, number),
+    text: node.text,
+    figures: extractFigures(node.text),
+    children: node.children.map((child, index) => toUnit(child, `${id}.${index + 1}`, depth + 1, lines)),
+  };
+  lines.set(unit, node.line);
+  return unit;
+}
+
+function bodySample(units: readonly Unit[]): string {
+  const parts: string[] = [];
+  let length = 0;
+  const visit = (unit: Unit): void => {
+    if (length > REGION_SCAN) return;
+    parts.push(unit.text);
+    length += unit.text.length;
+    for (const child of unit.children) visit(child);
+  };
+  for (const unit of units) visit(unit);
+  return parts.join('\n');
+}
