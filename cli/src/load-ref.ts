@@ -1,13 +1,26 @@
 import { existsSync } from 'node:fs';
 import { PlandiffError } from '@plandiff/model';
+import { loadRef, looksLikeRef } from '@plandiff/store';
+import { resolveCorpusDir } from './corpus-dir.ts';
 import type { LoadedPlan, LoadPlanOptions } from './load-plan.ts';
 
-/** True for `series@edition` references that are not existing files. */
+/** True for corpus references (`series@2012`, `series@2012~1`, `series@latest`) that are not existing files. */
 export function isCorpusRef(ref: string): boolean {
-  return /^[^/\\@]+@[^/\\@]+$/.test(ref) && !existsSync(ref);
+  return looksLikeRef(ref) && !existsSync(ref);
 }
 
-/** Loads a stored plan from the corpus (placeholder until the store lands). */
-export async function loadCorpusRef(ref: string, _options: LoadPlanOptions): Promise<LoadedPlan> {
-  throw new PlandiffError('USAGE', `${ref}: corpus references are not supported yet`);
+/**
+ * Loads a stored plan from the corpus (`--corpus`, else $PLANDIFF_CORPUS, else the per-user default):
+ * `S@E` the current version, `S@E~N` N versions back, `S@latest` the newest edition.
+ */
+export async function loadCorpusRef(ref: string, options: LoadPlanOptions): Promise<LoadedPlan> {
+  const dir = resolveCorpusDir(options.corpus);
+  if (!existsSync(dir)) {
+    throw new PlandiffError(
+      'STORE_NOT_FOUND',
+      `${ref}: looks like a corpus reference, but there is no corpus at ${dir} (and no file named ${ref}); give --corpus DIR`,
+    );
+  }
+  const loaded = await loadRef(dir, ref);
+  return { plan: loaded.plan, diagnostics: [], ref };
 }

@@ -1,12 +1,89 @@
-import { PlandiffError } from '@plandiff/model';
+import { basename } from 'node:path';
+import { importSources, type SourceInput, validateName } from '@plandiff/store';
+import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
+import { loadFile } from '../load-file.ts';
+import { isHtmlPath } from '../load-html.ts';
+import { printDiagnostics } from '../output.ts';
+import { createProgress } from '../progress.ts';
+import { storeNormalizer } from '../store-normalizer.ts';
 import { defineCommand } from './command.ts';
+import {
+  ensureCorpus,
+  formatOutcome,
+  importantDiagnostics,
+  lockTimeoutFrom,
+  seriesInfoFrom,
+  withWriteOptions,
+} from './store-args.ts';
 
-/** `plandiff import` — not built yet. */
+/** `plandiff import <file...>` — archives local text/HTML files into the corpus as one commit. */
 export const importCommand = defineCommand({
-  command: 'import',
-  describe: '(import: not built yet)',
-  builder: (y) => y,
-  handler: async () => {
-    throw new PlandiffError('USAGE', 'import is not built yet');
+  command: 'import <files..>',
+  describe: 'Archive plan files (text or saved HTML) into the corpus, one commit per invocation',
+  builder: (y) =>
+    withWriteOptions(withCorpusOption(y))
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Files to archive' })
+      .example(
+        '$0 import seeds/000_4d3ac6cf14e30664.txt --series luzhou-edu',
+        'Store as luzhou-edu@2012 (year from the plan)',
+      )
+      .example('$0 import corpus/gwr/*.txt --series gwr --issuer 国务院', 'Archive many reports in one commit')
+      .example('$0 import page.html --series edu --edition 2012-revised', 'Name the edition yourself')
+      .epilogue(
+        "The edition is the plan's year unless --edition is given; when the plan has no year, a 4-digit year in the file name is used. Importing the same bytes again changes nothing; changed bytes for an existing edition become a new version (see `plandiff log`).",
+      ),
+  handler: async (args) => {
+    // Names first: a bad name is refused before any file is read or anything is written.
+    validateName(args.series, 'series');
+    if (args.edition !== undefined) validateName(args.edition, 'edition');
+    const files = args.files.map(String);
+    const inputs: SourceInput[] = files.map((path) => {
+      const file = loadFile(path);
+      const kind = isHtmlPath(path) || looksLikeHtml(file.text) ? 'html' : 'txt';
+      const input: SourceInput = {
+        bytes: file.bytes,
+        kind,
+        series: args.series,
+        label: path,
+        fileName: basename(path),
+      };
+      if (args.edition !== undefined) input.edition = args.edition;
+      const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(basename(path))?.[1];
+      if (year) input.editionFallback = year;
+      return input;
+    });
+    const dir = resolveCorpusDir(args.corpus);
+    if (!args.force) await ensureCorpus(dir);
+    const progress = createProgress(files.length);
+    progress.update(0, 'parsing…');
+    const seriesInfo = seriesInfoFrom(args);
+    let report: Awaited<ReturnType<typeof importSources>>;
+    try {
+      report = await importSources(dir, inputs, {
+        normalizer: storeNormalizer,
+        force: args.force,
+        command: 'import',
+        ...(seriesInfo ? { seriesInfo } : {}),
+        ...lockTimeoutFrom(args.wait),
+      });
+    } finally {
+      progress.done();
+    }
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify({ corpus: dir, ...report }, null, 2)}\n`);
+      return;
+    }
+    for (const edition of report.editions) {
+      if (edition.status !== 'unchanged') printDiagnostics(importantDiagnostics(edition.diagnostics), edition.label);
+      const ref = `${edition.series}@${edition.edition}`;
+      process.stdout.write(`${formatOutcome(edition.status, ref, edition.label, edition.sha256)}\n`);
+    }
+    process.stdout.write(
+      report.commit ? `committed ${report.commit.slice(0, 12)} in ${dir}\n` : 'nothing changed; no commit\n',
+    );
   },
 });
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024));
+}

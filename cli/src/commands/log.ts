@@ -1,12 +1,30 @@
-import { PlandiffError } from '@plandiff/model';
+import { logEdition } from '@plandiff/store';
+import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { defineCommand } from './command.ts';
 
-/** `plandiff log` — not built yet. */
+/** `plandiff log <ref>` — every archived version of an edition. */
 export const logCommand = defineCommand({
-  command: 'log',
-  describe: '(log: not built yet)',
-  builder: (y) => y,
-  handler: async () => {
-    throw new PlandiffError('USAGE', 'log is not built yet');
+  command: 'log <ref>',
+  describe: 'List every archived version of an edition: commit, date, source, sha256',
+  builder: (y) =>
+    withCorpusOption(y)
+      .positional('ref', { type: 'string', demandOption: true, describe: 'series@edition or series@latest' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print as JSON' })
+      .example('$0 log luzhou-edu@2012', 'Newest version first; ~1 in a reference is the second line')
+      .example('$0 log gwr@latest --json', 'For scripts'),
+  handler: async (args) => {
+    const versions = await logEdition(resolveCorpusDir(args.corpus), args.ref);
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify(versions, null, 2)}\n`);
+      return;
+    }
+    const base = args.ref.replace(/~\d*$/, '');
+    versions.forEach((v, i) => {
+      const ref = i === 0 ? base : `${base}~${i}`;
+      const from = v.url ?? v.fileName ?? '(unknown source)';
+      process.stdout.write(
+        `${v.commit.slice(0, 12)}  ${v.date}  ${ref.padEnd(18)} sha256 ${v.sha256.slice(0, 16)}  ${from}\n`,
+      );
+    });
   },
 });

@@ -35,6 +35,8 @@ export interface SourceInput {
   series: string;
   /** Edition name; inferred from the plan's year when absent. */
   edition?: string;
+  /** Edition to use when neither `edition` nor the plan's year gives one (e.g. the year in a file name). */
+  editionFallback?: string;
   /** File name or URL, for messages and the commit message. */
   label: string;
   fileName?: string;
@@ -168,10 +170,11 @@ async function prepareSource(input: SourceInput, normalizer: Normalizer): Promis
   const plan = validatePlan(raw, `${input.label} (plan produced by the normalizer)`);
   let edition = input.edition;
   if (edition === undefined) {
-    if (plan.year === undefined) {
+    const inferred = plan.year === undefined ? input.editionFallback : String(plan.year);
+    if (inferred === undefined) {
       throw new PlandiffError('USAGE', `${input.label}: no year found in the plan to name the edition; give --edition`);
     }
-    edition = validateName(String(plan.year), 'edition');
+    edition = validateName(inferred, 'edition');
   }
   return { input, edition, sha256, plan, diagnostics };
 }

@@ -1,0 +1,36 @@
+import type { Diagnostic } from '@plandiff/model';
+import { normalizePlan, renderOutline } from '@plandiff/normalize';
+import { cleanPage, decodeBytes } from '@plandiff/scrape';
+import type { Normalizer, ParseInput, ParseOutput } from '@plandiff/store';
+import { decodeText } from './load-file.ts';
+
+/**
+ * The real pipeline the corpus stores and rebuilds with: text sources are decoded and normalized;
+ * HTML pages are decoded, cleaned (body text plus title/date/number/issuer hints) and normalized.
+ */
+export const storeNormalizer: Normalizer = {
+  parse: parseSource,
+  render: renderOutline,
+};
+
+function parseSource(input: ParseInput): ParseOutput {
+  const source = {
+    ...(input.url === undefined ? {} : { url: input.url }),
+    sha256: input.sha256,
+    encoding: input.encoding ?? 'utf-8',
+  };
+  if (input.kind === 'txt') {
+    const { text, encoding } = decodeText(input.bytes);
+    return normalizePlan(text, { source: { ...source, encoding } });
+  }
+  const decoded = decodeBytes(input.bytes, input.encoding ? `text/html; charset=${input.encoding}` : undefined);
+  const page = cleanPage(decoded.text, input.url);
+  const hints: { title?: string; issuedOn?: string; docNumber?: string; issuer?: string } = {};
+  if (page.title) hints.title = page.title;
+  if (page.date) hints.issuedOn = page.date;
+  if (page.docNumber) hints.docNumber = page.docNumber;
+  if (page.issuer) hints.issuer = page.issuer;
+  const result = normalizePlan(page.text, { source: { ...source, encoding: decoded.encoding }, hints });
+  const diagnostics: Diagnostic[] = [...page.diagnostics, ...result.diagnostics];
+  return { plan: result.plan, diagnostics };
+}
