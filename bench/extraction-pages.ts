@@ -68,6 +68,6 @@ export function scoreText(predicted: string, reference: string): { P: number; R:
 /** Mozilla Readability over linkedom: the baseline extractor (text and its best date guess). */
 export function readabilityExtract(html: string): { text: string; date: string | undefined } {
   const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as Document).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   return { text: article?.textContent ?? '', date: article?.publishedTime ?? undefined };
 }
