@@ -1,1 +1,5 @@
-export {};
+export { diffPlans } from './diff-plans.ts';
+export { compareFigures } from './figures.ts';
+export { comparisonForm, matchingForm, stripNumber } from './text-form.ts';
+export { DEFAULT_THRESHOLDS, type DiffOptions, resolveThresholds, type Thresholds } from './thresholds.ts';
+export { diffWording, renderWording, wordingStats } from './wording.ts';

@@ -1,0 +1,231 @@
+import { assignOptimal, type Candidate } from './assign.ts';
+import type { Node } from './nodes.ts';
+import type { Thresholds } from './thresholds.ts';
+import { containment, cosine, coverage } from './vectors.ts';
+
+/** A link between a node of side A and one of side B, and why it was made. */
+export interface Link {
+  a: Node;
+  b: Node;
+  via: 'match' | 'intro' | 'contain' | 'flow';
+  similarity: number;
+}
+
+/** Result of aligning two flattened plans. */
+export interface Alignment {
+  links: Link[];
+  /** One-to-one partner of each node from the optimal assignment. */
+  partner: Map<Node, Node>;
+}
+
+/** Paragraph-level evidence for containers: how much of two subtrees' text was linked paragraph to paragraph. */
+export type FlowTable = Map<Node, Map<Node, number>>;
+
+/** Similarity of two units at the same level: own text for paragraphs; blended with paragraph flow for containers. */
+export function unitSimilarity(a: Node, b: Node, flow: FlowTable, t: Thresholds): number {
+  const own = cosine(a.vOwn, b.vOwn);
+  if (a.children.length === 0 && b.children.length === 0) return own;
+  return (1 - t.subtreeShare) * own + t.subtreeShare * (flow.get(a)?.get(b) ?? 0);
+}
+
+/** Nodes that carry paragraph text: childless units and intro pseudo-units. */
+const isLeaf = (n: Node) => n.pseudo || n.children.length === 0;
+
+/** The containers a leaf counts towards: itself (if real) and every real ancestor. */
+function holders(n: Node): Node[] {
+  const out: Node[] = [];
+  for (let x: Node | null = n.pseudo ? n.owner : n; x; x = x.parent) out.push(x);
+  return out;
+}
+
+/**
+ * A first, context-free optimal assignment of every paragraph (at any depth) gives the evidence for
+ * containers: flow(a, b) = similarity-weighted share of a's and b's paragraph text linked between them.
+ */
+function measureFlow(nodesA: Node[], nodesB: Node[], t: Thresholds): FlowTable {
+  const leavesA = nodesA.filter(isLeaf);
+  const leavesB = nodesB.filter(isLeaf);
+  const mass = new Map<Node, number>();
+  for (const leaf of [...leavesA, ...leavesB])
+    for (const h of holders(leaf)) mass.set(h, (mass.get(h) ?? 0) + leaf.grams.length);
+  const candidates: Candidate[] = [];
+  leavesA.forEach((a, i) => {
+    leavesB.forEach((b, j) => {
+      const sim = cosine(a.vOwn, b.vOwn);
+      if (sim >= t.minSimilarity) candidates.push({ a: i, b: j, score: sim });
+    });
+  });
+  const flow: FlowTable = new Map();
+  const scores = new Map(candidates.map((c) => [`${c.a}:${c.b}`, c.score]));
+  for (const [i, j] of assignOptimal(candidates)) {
+    const a = leavesA[i]!;
+    const b = leavesB[j]!;
+    const w = a.grams.length + b.grams.length;
+    for (const ha of holders(a)) {
+      let row = flow.get(ha);
+      if (!row) flow.set(ha, (row = new Map()));
+      for (const hb of holders(b)) row.set(hb, (row.get(hb) ?? 0) + w);
+    }
+  }
+  for (const [ha, row] of flow)
+    for (const [hb, w] of row) row.set(hb, w / Math.max(1, (mass.get(ha) ?? 0) + (mass.get(hb) ?? 0)));
+  return flow;
+}
+
+/** The real node whose link decides where `n` sits (pseudo intros sit in their owner). */
+const contextOf = (n: Node): Node | null => (n.pseudo ? n.owner : n.parent);
+
+/** Aligns two flattened plans level by level, then adds merges/splits by containment and by descent. */
+export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Alignment {
+  const partner = new Map<Node, Node>();
+  const links: Link[] = [];
+  const flow = measureFlow(nodesA, nodesB, t);
+  const maxDepth = Math.max(0, ...nodesA.map((n) => n.depth), ...nodesB.map((n) => n.depth));
+  const lastA = Math.max(1, nodesA.length - 1);
+  const lastB = Math.max(1, nodesB.length - 1);
+  for (let depth = 1; depth <= maxDepth; depth++) {
+    const poolA = nodesA.filter((n) => n.depth === depth);
+    const poolB = nodesB.filter((n) => n.depth === depth);
+    const candidates: Candidate[] = [];
+    const sims = new Map<string, number>();
+    poolA.forEach((a, i) => {
+      poolB.forEach((b, j) => {
+        const sim = unitSimilarity(a, b, flow, t);
+        if (sim < t.minSimilarity) return;
+        const pa = contextOf(a);
+        const pb = contextOf(b);
+        const sameContext = (pa === null && pb === null) || (pa !== null && pb !== null && partner.get(pa) === pb);
+        // A vanishing tie-breaker that prefers nearby positions, symmetric in A and B.
+        const near = 1e-6 * (1 - Math.abs(a.pos / lastA - b.pos / lastB));
+        candidates.push({ a: i, b: j, score: sim + (sameContext ? t.contextBonus : 0) + near });
+        sims.set(`${i}:${j}`, sim);
+      });
+    });
+    for (const [i, j] of assignOptimal(candidates)) {
+      const a = poolA[i]!;
+      const b = poolB[j]!;
+      partner.set(a, b);
+      partner.set(b, a);
+      links.push({ a, b, via: 'match', similarity: sims.get(`${i}:${j}`) ?? 0 });
+    }
+  }
+  addIntroLinks(nodesA, nodesB, partner, links);
+  addContainment(nodesA, nodesB, links, t);
+  addContainment(nodesB, nodesA, links, t);
+  addDescent(nodesA, links, t);
+  addDescent(nodesB, links, t);
+  return { links, partner, flow } as Alignment;
+}
+
+const isParagraph = (n: Node) => n.children.length === 0 && n.depth > 1;
+
+/** Every node linked to `n`, on the other side. */
+function mates(n: Node, links: readonly Link[]): Node[] {
+  return links.flatMap((l) => (l.a === n ? [l.b] : l.b === n ? [l.a] : []));
+}
+
+/**
+ * Layout differences between editions: one prints an item's heading and intro in one opening paragraph,
+ * the other prints the heading alone and the intro as the item's first (unnumbered) paragraph. When the
+ * two items are linked, that intro paragraph continues the opening paragraph's intro.
+ */
+function addIntroLinks(nodesA: Node[], nodesB: Node[], partner: Map<Node, Node>, links: Link[]): void {
+  const pseudoOf = new Map<Node, Node>();
+  for (const n of [...nodesA, ...nodesB]) if (n.pseudo) pseudoOf.set(n.owner, n);
+  for (const a of nodesA) {
+    const b = partner.get(a);
+    if (!b || a.pseudo || b.pseudo || a.children.length === 0 || b.children.length === 0) continue;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const intro = pseudoOf.get(x);
+      const first = y.children[0];
+      if (!intro || pseudoOf.has(y) || !first || first.unit.number !== '' || first.children.length > 0) continue;
+      if (mates(intro, links).length || mates(first, links).length) continue;
+      const sim = cosine(intro.vOwn, first.vOwn);
+      links.push(
+        intro.side === 0
+          ? { a: intro, b: first, via: 'intro', similarity: sim }
+          : { a: first, b: intro, via: 'intro', similarity: sim },
+      );
+    }
+  }
+}
+
+/**
+ * Merges and splits by containment: an unlinked paragraph next to a linked sibling joins that sibling's
+ * link when it is clearly contained in the sibling's counterpart (a whole covered by the in-order
+ * concatenation of the parts). Repeats so that a whole split in three or more parts is found.
+ */
+function addContainment(parts: Node[], wholes: Node[], links: Link[], t: Thresholds): void {
+  const paragraphsW = wholes.filter((w) => isParagraph(w) || w.pseudo);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const u of parts) {
+      if (!isParagraph(u) || u.pseudo || !u.parent || mates(u, links).length) continue;
+      const siblings = u.parent.children;
+      const i = siblings.indexOf(u);
+      const near = [siblings[i - 1], siblings[i + 1]].filter((v): v is Node => v !== undefined);
+      let best: Node | null = null;
+      let bestC = 0;
+      for (const v of near) {
+        for (const w of mates(v, links)) {
+          if (!paragraphsW.includes(w)) continue;
+          const c = containment(u.vOwn, w.vOwn);
+          if (c > bestC) [best, bestC] = [w, c];
+        }
+      }
+      if (!best || bestC < t.containMin) continue;
+      let rival = 0;
+      for (const w of paragraphsW) if (w !== best) rival = Math.max(rival, containment(u.vOwn, w.vOwn));
+      if (bestC < t.containMargin * rival) continue;
+      const group = [...mates(best, links), u];
+      if (
+        coverage(
+          best.vOwn,
+          group.map((g) => g.vOwn),
+        ) <=
+        coverage(
+          best.vOwn,
+          mates(best, links).map((g) => g.vOwn),
+        )
+      )
+        continue;
+      links.push(
+        u.side === 0
+          ? { a: u, b: best, via: 'contain', similarity: bestC }
+          : { a: best, b: u, via: 'contain', similarity: bestC },
+      );
+      changed = true;
+    }
+  }
+}
+
+/**
+ * Merges and splits by descent: an unlinked unit with children joins the unit of the other side from
+ * which most of its children descend (a new item assembled from one old item's paragraphs is its split).
+ */
+function addDescent(nodes: Node[], links: Link[], t: Thresholds): void {
+  for (const u of nodes) {
+    if (u.pseudo || u.children.length === 0 || mates(u, links).length) continue;
+    const tally = new Map<Node, number>();
+    let total = 0;
+    for (const c of u.children) {
+      const mates = links.filter((l) => (u.side === 0 ? l.a === c : l.b === c)).map((l) => (u.side === 0 ? l.b : l.a));
+      if (mates.length === 0) continue;
+      total++;
+      for (const origin of new Set(mates.map((m) => contextOf(m)).filter((x): x is Node => x !== null))) {
+        if (origin.depth === u.depth) tally.set(origin, (tally.get(origin) ?? 0) + 1);
+      }
+    }
+    let best: Node | null = null;
+    let bestN = 0;
+    for (const [origin, n] of tally) if (n > bestN) [best, bestN] = [origin, n];
+    if (!best || bestN < t.flowMinChildren || bestN * 2 < total) continue;
+    const sim = bestN / Math.max(1, u.children.length);
+    links.push(
+      u.side === 0 ? { a: u, b: best, via: 'flow', similarity: sim } : { a: best, b: u, via: 'flow', similarity: sim },
+    );
+  }
+}

@@ -1,0 +1,160 @@
+import type { Change, ChangeKind, Plan, PlanDiff, TaskRef } from '@plandiff/model';
+import { alignNodes, type Link } from './align.ts';
+import { compareFigures } from './figures.ts';
+import { markMoves } from './moves.ts';
+import { flattenPlan, type Node, vectorizeNodes } from './nodes.ts';
+import { comparisonForm } from './text-form.ts';
+import { type DiffOptions, resolveThresholds } from './thresholds.ts';
+import { BigramIndex } from './vectors.ts';
+import { diffWording } from './wording.ts';
+
+/** A change before it is serialised: its real units on both sides. */
+export interface Group {
+  from: Node[];
+  to: Node[];
+  links: Link[];
+}
+
+/** Groups links into connected components over real units (a pseudo intro stands for its owner). */
+function groupLinks(nodesA: Node[], nodesB: Node[], links: readonly Link[]): Group[] {
+  const parent = new Map<Node, Node>();
+  const find = (x: Node): Node => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(x, r);
+    return r;
+  };
+  for (const n of [...nodesA, ...nodesB]) if (!n.pseudo) parent.set(n, n);
+  for (const l of links) {
+    const ra = find(l.a.owner);
+    const rb = find(l.b.owner);
+    if (ra !== rb) parent.set(ra, rb);
+  }
+  const groups = new Map<Node, Group>();
+  for (const n of [...nodesA, ...nodesB]) {
+    if (n.pseudo) continue;
+    const r = find(n);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { from: [], to: [], links: [] }));
+    (n.side === 0 ? g.from : g.to).push(n);
+  }
+  for (const l of links) groups.get(find(l.a.owner))?.links.push(l);
+  return [...groups.values()];
+}
+
+const toRef = (n: Node): TaskRef => ({
+  id: n.unit.id,
+  number: n.unit.number,
+  heading: n.unit.heading,
+  text: n.unit.text,
+});
+const ownText = (ns: readonly Node[]) => ns.map((n) => n.own).join('');
+
+/** What kind of change a group is. */
+function kindOf(g: Group, punctuation: boolean): ChangeKind {
+  if (g.from.length === 0) return 'added';
+  if (g.to.length === 0) return 'dropped';
+  if (g.from.length === 1 && g.to.length === 1) {
+    return comparisonForm(ownText(g.from), punctuation) === comparisonForm(ownText(g.to), punctuation)
+      ? 'unchanged'
+      : 'reworded';
+  }
+  return g.from.length > g.to.length ? 'merged' : g.from.length < g.to.length ? 'split' : 'reworded';
+}
+
+/** Document position of a group: where it sits in B, or for a dropped unit, after its predecessor's place. */
+function orderGroups(groups: Group[], nodesA: Node[]): Group[] {
+  const placeOfA = new Map<Node, number>();
+  let last = -1;
+  for (const n of nodesA) {
+    if (n.pseudo) continue;
+    const g = groups.find((x) => x.from.includes(n));
+    if (g && g.to.length) last = Math.min(...g.to.map((b) => b.pos));
+    placeOfA.set(n, last + 0.5 + n.pos * 1e-6);
+  }
+  const key = (g: Group) =>
+    g.to.length ? Math.min(...g.to.map((b) => b.pos)) : Math.min(...g.from.map((a) => placeOfA.get(a) ?? 0));
+  return groups.sort((x, y) => key(x) - key(y));
+}
+
+/** Compares two plans: aligns their units level by level and reports one change per aligned group. */
+export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
+  const t = resolveThresholds(options);
+  const punctuation = options.punctuation ?? false;
+  const nodesA = flattenPlan(a, 0, t);
+  const nodesB = flattenPlan(b, 1, t);
+  const index = new BigramIndex();
+  for (const n of [...nodesA, ...nodesB]) if (!n.pseudo) index.addDocument(n.grams);
+  vectorizeNodes(nodesA, index, t);
+  vectorizeNodes(nodesB, index, t);
+  const { links } = alignNodes(nodesA, nodesB, t);
+  const groups = orderGroups(groupLinks(nodesA, nodesB, links), nodesA);
+  for (const g of groups) {
+    g.from.sort((x, y) => x.pos - y.pos);
+    g.to.sort((x, y) => x.pos - y.pos);
+  }
+  const moved = markMoves(groups);
+  const changes: Change[] = [];
+  for (const g of groups) {
+    const depth = Math.min(...[...g.from, ...g.to].map((n) => n.depth));
+    if (options.depth !== undefined && depth > options.depth) continue;
+    const kind = kindOf(g, punctuation);
+    const paired = g.from.length > 0 && g.to.length > 0;
+    const textA = ownText(g.from);
+    const textB = ownText(g.to);
+    changes.push({
+      depth,
+      kind,
+      moved: moved.has(g),
+      from: g.from.map(toRef),
+      to: g.to.map(toRef),
+      similarity: paired ? groupSimilarity(g, index) : 0,
+      wording:
+        kind === 'reworded' || kind === 'merged' || kind === 'split'
+          ? diffWording(textA, textB, { punctuation, maxChars: t.maxWordingChars })
+          : [],
+      figures: paired
+        ? compareFigures(
+            g.from.flatMap((n) => n.unit.figures),
+            g.to.flatMap((n) => n.unit.figures),
+          )
+        : [],
+    });
+  }
+  const summary = { unchanged: 0, reworded: 0, merged: 0, split: 0, added: 0, dropped: 0 } as PlanDiff['summary'];
+  for (const c of changes) summary[c.kind] = (summary[c.kind] ?? 0) + 1;
+  const resolved: PlanDiff['options'] = { ...t, punctuation };
+  if (options.depth !== undefined) resolved.depth = options.depth;
+  return {
+    a: label(a, options.refA),
+    b: label(b, options.refB),
+    options: resolved,
+    summary,
+    changes,
+  };
+}
+
+function label(p: Plan, ref: string | undefined): PlanDiff['a'] {
+  const out: PlanDiff['a'] = { title: p.title, ref: ref ?? p.source.path ?? p.source.url ?? p.title };
+  if (p.year !== undefined) out.year = p.year;
+  return out;
+}
+
+/** Similarity of a group: the one-to-one score when there is one, else cosine of the joined texts. */
+function groupSimilarity(g: Group, index: BigramIndex): number {
+  if (g.from.length === 1 && g.to.length === 1) {
+    const l = g.links.find((x) => x.via === 'match' && !x.a.pseudo && !x.b.pseudo);
+    if (l) return round(Math.min(1, Math.max(0, l.similarity)));
+  }
+  const va = index.vector([[g.from.flatMap((n) => n.grams), 1]]);
+  const vb = index.vector([[g.to.flatMap((n) => n.grams), 1]]);
+  let dot = 0;
+  const m = new Map<number, number>();
+  va.ids.forEach((id, i) => m.set(id, va.weights[i]!));
+  vb.ids.forEach((id, i) => {
+    dot += (m.get(id) ?? 0) * vb.weights[i]!;
+  });
+  return round(va.norm && vb.norm ? Math.min(1, dot / (va.norm * vb.norm)) : 0);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

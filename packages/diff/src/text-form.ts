@@ -1,0 +1,39 @@
+/** Text forms used for comparing units: markers stripped, punctuation and numbers normalised. */
+
+const NUMBER_MARKER =
+  /^[\s\u3000]*(?:[（(][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十百零〇]+[、．.]|\d+[、．.](?!\d)|第[一二三四五六七八九十百零〇\d]+[条章节部分项][、，：:\s\u3000]?)[\s\u3000]*/u;
+const PUNCT_OR_SPACE = /[\p{P}\p{S}\p{Z}\s]/gu;
+
+/** The unit's text without its leading number marker (`（三）`, `一、`, `3.`). */
+export function stripNumber(text: string, number = ''): string {
+  const t = text.trimStart();
+  if (number && t.startsWith(number)) return t.slice(number.length).trimStart();
+  return t.replace(NUMBER_MARKER, '');
+}
+
+/** Folds full-width ASCII forms and the ideographic space to their half-width forms. */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Comparison form: width folded, whitespace removed; punctuation removed too unless `keepPunctuation`. */
+export function comparisonForm(text: string, keepPunctuation = false): string {
+  const folded = foldWidth(text).normalize('NFKC');
+  return keepPunctuation ? folded.replace(/\s+/gu, '') : folded.replace(PUNCT_OR_SPACE, '');
+}
+
+/** Matching form: comparison form with every number collapsed to `0`, so changed figures still match. */
+export function matchingForm(text: string): string {
+  return comparisonForm(text).replace(/\d+(?:\.\d+)?/g, '0');
+}
+
+/** The first sentence (up to 。！？；), used as a paragraph's topic. */
+export function firstSentence(text: string): string {
+  const m = /^[^。！？!?；;]*[。！？!?；;]?/u.exec(text);
+  return (m?.[0] ?? text).trim();
+}
+
+/** True when a string is only punctuation and whitespace. */
+export function isPunctuationOnly(text: string): boolean {
+  return text.replace(PUNCT_OR_SPACE, '') === '';
+}

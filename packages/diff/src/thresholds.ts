@@ -1,0 +1,45 @@
+/** Every tunable number of the diff engine, named, with its default. Override any of them via DiffOptions. */
+export const DEFAULT_THRESHOLDS = {
+  /** Least similarity (0–1) for two units to be linked one-to-one; below it they are added/dropped. */
+  minSimilarity: 0.12,
+  /** Weight of the heading (first sentence) relative to the rest of a unit's own text. */
+  headingWeight: 2,
+  /** For units with children, share of the score that comes from the whole subtree (the rest: own text). */
+  subtreeShare: 0.6,
+  /** Added to the score when the two units' parents are already linked (keeps tasks in their sections). */
+  contextBonus: 0.08,
+  /** A paragraph joins its neighbour's merge/split when at least this share of its weighted bigrams occurs in the whole. */
+  containMin: 0.2,
+  /** ... and when it is contained in that whole at least this many times more than in any other paragraph. */
+  containMargin: 1.5,
+  /** An unlinked item joins a merge/split when at least this many of its children descend from one item. */
+  flowMinChildren: 2,
+  /** An item's opening text beyond its heading counts as an intro paragraph from this many characters. */
+  introMinChars: 12,
+  /** Longest text (characters, both sides together) given to the word-level diff in one piece. */
+  maxWordingChars: 6000,
+} as const;
+
+/** The named thresholds; every field can be overridden. */
+export type Thresholds = { -readonly [K in keyof typeof DEFAULT_THRESHOLDS]: number };
+
+/** Options of diffPlans. */
+export interface DiffOptions extends Partial<Thresholds> {
+  /** Report punctuation-only changes in the wording diff (and count them against `unchanged`). */
+  punctuation?: boolean;
+  /** Only report changes down to this depth (1 = sections). Alignment still uses every level. */
+  depth?: number;
+  /** Labels for the two sides (default: the plans' titles). */
+  refA?: string;
+  refB?: string;
+}
+
+/** Fills in the defaults. */
+export function resolveThresholds(options: DiffOptions = {}): Thresholds {
+  const t: Thresholds = { ...DEFAULT_THRESHOLDS };
+  for (const key of Object.keys(t) as (keyof Thresholds)[]) {
+    const v = options[key];
+    if (typeof v === 'number' && Number.isFinite(v)) t[key] = v;
+  }
+  return t;
+}
