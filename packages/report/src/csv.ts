@@ -1,5 +1,6 @@
 import type { PlanDiff } from '@plandiff/model';
 import { kindLabel, labelsFor, type ReportLang } from './labels.ts';
+import { taskTitle } from './task-title.ts';
 
 /** Byte-order mark: Excel reads a CSV as UTF-8 only when it starts with one. */
 export const BOM = '\uFEFF';
@@ -29,8 +30,7 @@ export function renderDiffCsv(diff: PlanDiff, lang: ReportLang): string {
     labels.figureChanges,
   ].map((cell) => quoteCsvField(cell));
   const rows = diff.changes.map((change) => {
-    const heading = (refs: typeof change.from): string =>
-      refs.map((ref) => `${ref.number}${ref.heading}`.trim()).join(' | ');
+    const heading = (refs: typeof change.from): string => refs.map((ref) => taskTitle(ref)).join(' | ');
     const figures = change.figures.map((f) => `${f.context}${labels.colon}${f.from} → ${f.to}`).join('; ');
     return [
       quoteCsvField(kindLabel(change.kind, lang)),

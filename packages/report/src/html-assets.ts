@@ -20,7 +20,7 @@ th{background:var(--soft);font-weight:600}td.n{text-align:right;font-variant-num
 .badge{color:var(--k);background:var(--kb);border:1px solid var(--k)}
 button.only{font:inherit;cursor:pointer;border:1px solid var(--k);background:var(--kb);color:var(--k);border-radius:10px;padding:0 8px;font-weight:600}
 .filters{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line);padding:8px 0;display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center}
-.filters label{white-space:nowrap;cursor:pointer}.filters input[type=search]{font:inherit;padding:2px 8px;min-width:16em}
+.filters .kf{white-space:nowrap}.filters input[type=search]{font:inherit;padding:2px 8px;min-width:16em}
 .filters button{font:inherit;cursor:pointer}#shown{color:var(--muted)}
 .change{border:1px solid var(--line);border-left:4px solid var(--k);border-radius:6px;margin:10px 0;padding:6px 10px;break-inside:avoid}
 .change.d2{margin-left:12px}.change.d3{margin-left:24px}.change.d4,.change.d5,.change.d6{margin-left:36px}
@@ -38,6 +38,7 @@ ins{background:var(--added-bg);color:#116329;text-decoration:none}
 :target{outline:2px solid #0969da;outline-offset:2px}
 .timeline td,.timeline th{padding:1px 4px;text-align:center}.timeline td.goal{text-align:left;max-width:28em}
 .timeline a.ev{display:inline-block;min-width:1.6em;border-radius:4px;color:var(--k);background:var(--kb);font-weight:600}
+.legend .timeline{margin-right:10px;white-space:nowrap}
 .timeline .span{background:var(--soft)}.timeline .gid{color:var(--muted);font-size:.8em}
 .event{border-left:4px solid var(--k);padding:2px 10px;margin:6px 0}
 details.goal-detail{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:4px 10px}

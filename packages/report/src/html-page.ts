@@ -44,10 +44,12 @@ export function renderPage(page: { labels: Labels; title: string; body: string }
 
 /** The sticky bar with one checkbox per kind, an "all" button, a search box and a shown-count. */
 export function renderFilterBar(labels: Labels, lang: ReportLang, counts: Record<ChangeKind, number>): string {
+  // Per kind: a checkbox that toggles it, and its badge, a button that shows only that kind.
   const boxes = KINDS.map(
     (kind) =>
-      `<label class="k-${kind}"><input type="checkbox" data-kind-filter value="${kind}" checked> ` +
-      `<span class="badge k-${kind}">${escapeHtml(kindLabel(kind, lang))} ${counts[kind]}</span></label>`,
+      `<span class="kf"><input type="checkbox" data-kind-filter value="${kind}" checked ` +
+      `aria-label="${escapeHtml(kindLabel(kind, lang))}"><button type="button" class="only k-${kind}" data-only="${kind}" ` +
+      `title="${escapeHtml(labels.only)}">${escapeHtml(kindLabel(kind, lang))} ${counts[kind]}</button></span>`,
   );
   return [
     `<nav class="filters" aria-label="${escapeHtml(labels.filter)}">`,

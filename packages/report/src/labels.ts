@@ -59,6 +59,7 @@ const ZH = {
   query: '追踪短语',
   noText: '（无正文）',
   colon: '：',
+  listSep: '；',
 } as const;
 
 /** The label dictionary's shape. */
@@ -117,6 +118,7 @@ const EN: Labels = {
   query: 'Traced phrase',
   noText: '(no text)',
   colon: ': ',
+  listSep: '; ',
 };
 
 const KIND_LABELS: Record<ReportLang, Record<ChangeKind, string>> = {

@@ -3,6 +3,7 @@ import { escapeMarkdown, isPunctuation } from './escape.ts';
 import { describePlan } from './html-pair.ts';
 import { fillLabel, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
 import { countSections, emptyCounts, sectionHeadings, sectionKeys } from './sections.ts';
+import { taskTitle } from './task-title.ts';
 
 /**
  * Marks one wording part: `~~deleted~~`, `**inserted**`. CommonMark only opens emphasis next to a
@@ -26,7 +27,7 @@ export function markWording(parts: readonly WordPart[]): string {
   return parts.map(markPart).join('');
 }
 
-const refLabel = (ref: TaskRef): string => `\`${ref.id}\` ${escapeMarkdown(`${ref.number}${ref.heading}`)}`.trim();
+const refLabel = (ref: TaskRef): string => `\`${ref.id}\` ${escapeMarkdown(taskTitle(ref))}`.trim();
 
 /** Renders a Markdown table from header cells and rows of (already escaped) cells. */
 export function markdownTable(head: string[], rows: string[][], numeric: boolean[] = []): string {
@@ -117,7 +118,7 @@ function renderChangeItem(change: Change, labels: Labels, lang: ReportLang, head
   const ids = `${change.from.map((r) => r.id).join(' + ') || '—'} → ${change.to.map((r) => r.id).join(' + ') || '—'}`;
   const main = change.to[0] ?? change.from[0];
   const facts = [
-    `**${kindLabel(change.kind, lang)}** \`${ids}\` ${main ? escapeMarkdown(`${main.number}${main.heading}`) : ''}`.trim(),
+    `**${kindLabel(change.kind, lang)}** \`${ids}\` ${main ? escapeMarkdown(taskTitle(main)) : ''}`.trim(),
   ];
   if (change.from.length && change.to.length) facts.push(`${labels.similarity} ${change.similarity.toFixed(2)}`);
   const lines = [`- ${facts.join(' · ')}`];
@@ -133,8 +134,12 @@ function renderChangeItem(change: Change, labels: Labels, lang: ReportLang, head
     );
   }
   if (change.from.length > 1 || change.to.length > 1) {
-    lines.push(indent(`- ${labels.oldSide}${labels.colon}${change.from.map(refLabel).join('；') || labels.none}`));
-    lines.push(indent(`- ${labels.newSide}${labels.colon}${change.to.map(refLabel).join('；') || labels.none}`));
+    lines.push(
+      indent(`- ${labels.oldSide}${labels.colon}${change.from.map(refLabel).join(labels.listSep) || labels.none}`),
+    );
+    lines.push(
+      indent(`- ${labels.newSide}${labels.colon}${change.to.map(refLabel).join(labels.listSep) || labels.none}`),
+    );
   }
   for (const figure of change.figures) {
     const from = markPart({ op: 'delete', text: figure.from });

@@ -1,5 +1,6 @@
 import type { Change, ChangeKind, PlanDiff, TaskRef } from '@plandiff/model';
 import type { Labels } from './labels.ts';
+import { taskTitle } from './task-title.ts';
 
 /** A top-level section of the report with how many changes of each kind fall in it. */
 export interface SectionCount {
@@ -17,7 +18,7 @@ export function emptyCounts(): Record<ChangeKind, number> {
 }
 
 const topOf = (ref: TaskRef | undefined): string | undefined => ref?.id.split('.')[0];
-const titleOf = (ref: TaskRef): string => `${ref.number}${ref.heading}`.trim() || ref.id;
+const titleOf = (ref: TaskRef): string => taskTitle(ref) || ref.id;
 
 /**
  * Works out each change's section: the first id segment on the new side; a change with no new side

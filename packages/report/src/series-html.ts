@@ -5,6 +5,7 @@ import { renderFilterBar, renderPage } from './html-page.ts';
 import { describePlan } from './html-pair.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
 import { emptyCounts, sectionHeadings } from './sections.ts';
+import { taskTitle } from './task-title.ts';
 import { createChangeFinder, goalKinds, goalTitle, lineageYears, timelineCells } from './timeline.ts';
 
 /** Renders a many-year report: per-pair counts, a goals × years timeline, and each goal's history. */
@@ -139,7 +140,7 @@ function renderEvent(
       .map(
         (unit) =>
           `<p class="text"><span class="tid">${escapeHtml(unit.id)}</span> ` +
-          `${escapeHtml(`${unit.number}${unit.heading}`)} ${escapeHtml(unit.text)}</p>`,
+          `${escapeHtml(taskTitle(unit))} ${escapeHtml(unit.text)}</p>`,
       )
       .join('');
   }

@@ -4,6 +4,7 @@ import { describePlan } from './html-pair.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 import { markdownTable, markPart, markWording } from './markdown.ts';
 import { emptyCounts } from './sections.ts';
+import { taskTitle } from './task-title.ts';
 import { createChangeFinder, goalTitle, lineageYears, timelineCells } from './timeline.ts';
 
 /** Renders a many-year report as Markdown: counts per pair, the goals × years table, each goal's events. */
@@ -31,7 +32,7 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
       [false, ...KINDS.map(() => true)],
     ),
   );
-  const legend = KINDS.map((kind) => `${eventMark(kind, lang)} ${eventLabel(kind, lang)}`).join(' · ');
+  const legend = KINDS.map((kind) => `${eventMark(kind, lang)} ${eventLabel(kind, lang)}`).join(' / ');
   out.push('', `## ${labels.timeline}`, '', `${labels.legend}${labels.colon}${escapeMarkdown(legend)}`, '');
   out.push(
     markdownTable(
@@ -39,7 +40,7 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
       lineage.goals.map((goal) => [
         `${escapeMarkdown(goalTitle(goal))} \`${goal.id.replace(/`/g, "'")}\``,
         ...timelineCells(goal, years).map((cell) =>
-          cell.event ? escapeMarkdown(eventMark(cell.event.kind, lang)) : cell.alive ? '' : ' ',
+          cell.event ? escapeMarkdown(eventMark(cell.event.kind, lang)) : cell.alive ? '·' : '',
         ),
       ]),
     ),
@@ -54,7 +55,7 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
       const change = findChange(event);
       const text = change?.wording.length
         ? markWording(change.wording)
-        : event.units.map((u) => markPart({ op: 'equal', text: `${u.number}${u.heading} ${u.text}`.trim() })).join(' ');
+        : event.units.map((u) => markPart({ op: 'equal', text: `${taskTitle(u)} ${u.text}`.trim() })).join(' ');
       if (text) out.push('', `  > ${text}`, '');
     }
   }
