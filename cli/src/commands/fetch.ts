@@ -1,12 +1,125 @@
-import { PlandiffError } from '@plandiff/model';
+import { isPlandiffError, PlandiffError } from '@plandiff/model';
+import { type ImportFailure, importSources, type SourceInput, validateName } from '@plandiff/store';
+import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
+import { printDiagnostics } from '../output.ts';
+import { createProgress } from '../progress.ts';
+import { storeNormalizer } from '../store-normalizer.ts';
 import { defineCommand } from './command.ts';
+import {
+  ensureCorpus,
+  formatOutcome,
+  importantDiagnostics,
+  lockTimeoutFrom,
+  seriesInfoFrom,
+  withWriteOptions,
+} from './store-args.ts';
 
-/** `plandiff fetch` — not built yet. */
+/** The parts of the scraper's FetchResult the store keeps. */
+interface FetchedPage {
+  url: string;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  fetchedAt: string;
+  bytes: Uint8Array;
+  encoding: string;
+}
+
+type FetchPage = (url: string, options: { ignoreRobots?: boolean }) => Promise<FetchedPage>;
+
+/** `plandiff fetch <url...>` — scrape → normalize → store, one commit for the whole run. */
 export const fetchCommand = defineCommand({
-  command: 'fetch',
-  describe: '(fetch: not built yet)',
-  builder: (y) => y,
-  handler: async () => {
-    throw new PlandiffError('USAGE', 'fetch is not built yet');
+  command: 'fetch <urls..>',
+  describe: 'Fetch plan pages and archive them (exact bytes + derived plan) into the corpus',
+  builder: (y) =>
+    withWriteOptions(withCorpusOption(y))
+      .positional('urls', { type: 'string', array: true, demandOption: true, describe: 'Page URLs (http or https)' })
+      .option('ignore-robots', {
+        type: 'boolean',
+        default: false,
+        describe: 'Fetch even where robots.txt disallows it',
+      })
+      .example('$0 fetch https://example.gov.cn/2012.html --series luzhou-edu', 'Archive one page as luzhou-edu@2012')
+      .example('$0 fetch $(cat urls.txt) --series luzhou-edu', 'Several pages: a progress bar, a line per URL')
+      .epilogue(
+        'Pages are fetched one after another; each gets a result line. Pages that fail are summarised at the end and the exit code is 1; the others are still stored, in one commit.',
+      ),
+  handler: async (args) => {
+    validateName(args.series, 'series');
+    if (args.edition !== undefined) validateName(args.edition, 'edition');
+    const urls = args.urls.map(String);
+    const fetchPage = await loadFetchPage();
+    const dir = resolveCorpusDir(args.corpus);
+    if (!args.force) await ensureCorpus(dir);
+    const progress = createProgress(urls.length);
+    const failures: ImportFailure[] = [];
+    const inputs: SourceInput[] = [];
+    for (const [i, url] of urls.entries()) {
+      progress.update(i, url);
+      try {
+        const page = await fetchPage(url, { ignoreRobots: args.ignoreRobots });
+        const type = page.headers['content-type'] ?? '';
+        const input: SourceInput = {
+          bytes: page.bytes,
+          kind: /text\/plain/i.test(type) ? 'txt' : 'html',
+          series: args.series,
+          label: url,
+          url: page.url,
+          finalUrl: page.finalUrl,
+          status: page.status,
+          fetchedAt: page.fetchedAt,
+          encoding: page.encoding,
+          headers: page.headers,
+        };
+        if (args.edition !== undefined) input.edition = args.edition;
+        inputs.push(input);
+      } catch (error) {
+        if (!isPlandiffError(error)) throw error;
+        failures.push({ label: url, code: error.code, message: error.message });
+        progress.log(formatOutcome('failed', '', url));
+      }
+    }
+    progress.update(urls.length, 'storing…');
+    const seriesInfo = seriesInfoFrom(args);
+    const report =
+      inputs.length === 0
+        ? { editions: [], failures: [] }
+        : await importSources(dir, inputs, {
+            normalizer: storeNormalizer,
+            force: args.force,
+            command: 'fetch',
+            onError: 'collect',
+            ...(seriesInfo ? { seriesInfo } : {}),
+            ...lockTimeoutFrom(args.wait),
+          }).finally(() => progress.done());
+    progress.done();
+    failures.push(...report.failures);
+    if (failures.length > 0) process.exitCode = 1;
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify({ corpus: dir, ...report, failures }, null, 2)}\n`);
+      return;
+    }
+    for (const f of report.failures) process.stdout.write(`${formatOutcome('failed', '', f.label)}\n`);
+    for (const e of report.editions) {
+      if (e.status !== 'unchanged') printDiagnostics(importantDiagnostics(e.diagnostics), e.label);
+      process.stdout.write(`${formatOutcome(e.status, `${e.series}@${e.edition}`, e.label, e.sha256)}\n`);
+    }
+    if ('commit' in report && report.commit)
+      process.stdout.write(`committed ${report.commit.slice(0, 12)} in ${dir}\n`);
+    else if (report.editions.length > 0) process.stdout.write('nothing changed; no commit\n');
+    if (failures.length > 0) {
+      process.stderr.write(`plandiff: ${failures.length} of ${urls.length} URL(s) failed:\n`);
+      for (const f of failures)
+        process.stderr.write(`  ${f.message.startsWith(f.label) ? f.message : `${f.label}: ${f.message}`}\n`);
+    }
   },
 });
+
+/** The scraper's fetchPage (looked up at run time while the scraper's fetch is being built). */
+async function loadFetchPage(): Promise<FetchPage> {
+  const scrape = (await import('@plandiff/scrape')) as Record<string, unknown>;
+  if (typeof scrape.fetchPage !== 'function') {
+    throw new PlandiffError('FETCH_FAILED', 'fetching pages is not available in this build yet');
+  }
+  return scrape.fetchPage as FetchPage;
+}

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type Diagnostic, type Plan, PlandiffError } from '@plandiff/model';
+import { type Diagnostic, isPlandiffError, type Plan, PlandiffError } from '@plandiff/model';
 import { hashBlob, sha256Hex } from './blob-hash.ts';
 import {
   CORPUS_FILE,
@@ -56,6 +56,18 @@ export interface ImportOptions extends OpenOptions {
   lockTimeoutMs?: number;
   /** Verb for the commit message and lock (`import`, `fetch`). */
   command?: string;
+  /**
+   * `throw` (default): any source that cannot be parsed or named aborts the whole import.
+   * `collect`: such sources are reported in `failures` and the others are still stored.
+   */
+  onError?: 'throw' | 'collect';
+}
+
+/** A source that could not be stored (collect mode). */
+export interface ImportFailure {
+  label: string;
+  code: string;
+  message: string;
 }
 
 /** What happened to one source. */
@@ -73,6 +85,7 @@ export interface ImportedEdition {
 export interface ImportReport {
   commit?: string;
   editions: ImportedEdition[];
+  failures: ImportFailure[];
 }
 
 interface Prepared {
@@ -96,8 +109,25 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
   }
   const corpus = openCorpus(dir, options);
   const prepared: Prepared[] = [];
-  for (const input of inputs) prepared.push(await prepareSource(input, options.normalizer));
-  refuseDuplicates(prepared);
+  const failures: ImportFailure[] = [];
+  for (const input of inputs) {
+    try {
+      prepared.push(await prepareSource(input, options.normalizer));
+    } catch (error) {
+      if (options.onError !== 'collect') throw error;
+      failures.push(toFailure(input.label, error));
+    }
+  }
+  if (options.onError === 'collect') {
+    for (const [index, message] of findDuplicates(prepared).reverse()) {
+      const [dropped] = prepared.splice(index, 1);
+      if (dropped) failures.push({ label: dropped.input.label, code: 'USAGE', message });
+    }
+  } else {
+    const first = findDuplicates(prepared)[0];
+    if (first) throw new PlandiffError('USAGE', first[1]);
+  }
+  if (prepared.length === 0) return { editions: [], failures };
 
   const lock = await acquireLock(corpus.dir, { command: options.command ?? 'import', ...timeout(options) });
   try {
@@ -150,7 +180,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
       }
     }
     const commit = await commitFiles(corpus, writes, commitMessage(options.command ?? 'import', editions));
-    return commit ? { commit, editions } : { editions };
+    return commit ? { commit, editions, failures } : { editions, failures };
   } finally {
     lock.release();
   }
@@ -179,15 +209,22 @@ async function prepareSource(input: SourceInput, normalizer: Normalizer): Promis
   return { input, edition, sha256, plan, diagnostics };
 }
 
-function refuseDuplicates(prepared: Prepared[]): void {
+/** Sources that would land on an edition an earlier source already takes: [index, message]. */
+function findDuplicates(prepared: Prepared[]): [number, string][] {
   const seen = new Map<string, string>();
-  for (const p of prepared) {
+  const duplicates: [number, string][] = [];
+  prepared.forEach((p, index) => {
     const key = `${p.input.series}@${p.edition}`;
     const first = seen.get(key);
-    if (first !== undefined)
-      throw new PlandiffError('USAGE', `${first} and ${p.input.label} would both be stored as ${key}`);
-    seen.set(key, p.input.label);
-  }
+    if (first !== undefined) duplicates.push([index, `${first} and ${p.input.label} would both be stored as ${key}`]);
+    else seen.set(key, p.input.label);
+  });
+  return duplicates;
+}
+
+function toFailure(label: string, error: unknown): ImportFailure {
+  if (isPlandiffError(error)) return { label, code: error.code, message: error.message };
+  return { label, code: 'INTERNAL', message: `${label}: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 function buildRecord(p: Prepared, file: SourceRecord['file'], now: string): SourceRecord {
