@@ -1,4 +1,6 @@
-import { PlandiffError } from '@plandiff/model';
+import { normalizePlan } from '@plandiff/normalize';
+import { type CleanResult, cleanPage, decodeBytes } from '@plandiff/scrape';
+import { loadFile } from './load-file.ts';
 import type { LoadedPlan, LoadPlanOptions } from './load-plan.ts';
 
 /** True for paths that name HTML files. */
@@ -6,7 +8,36 @@ export function isHtmlPath(ref: string): boolean {
   return /\.(s?html?|xhtml)$/i.test(ref);
 }
 
-/** Cleans and normalizes a saved HTML page (placeholder until the scraper lands). */
+/** A cleaned page with the provenance of its bytes. */
+export interface CleanedPage {
+  clean: CleanResult;
+  encoding: string;
+  sha256: string;
+}
+
+/** Reads a saved page (refusing missing, empty or binary files), decodes it like a fetch, cleans it. */
+export function cleanHtmlFile(path: string): CleanedPage {
+  const file = loadFile(path);
+  const decoded = decodeBytes(file.bytes);
+  return { clean: cleanPage(decoded.text), encoding: decoded.encoding, sha256: file.sha256 };
+}
+
+/** Normalizes a cleaned page, passing the page's metadata as hints and its provenance as source. */
+export function planFromPage(ref: string, page: CleanedPage, source: { path?: string; url?: string }): LoadedPlan {
+  const { clean } = page;
+  const hints: { title?: string; issuedOn?: string; docNumber?: string; issuer?: string } = {};
+  if (clean.title) hints.title = clean.title;
+  if (clean.date) hints.issuedOn = clean.date;
+  if (clean.docNumber) hints.docNumber = clean.docNumber;
+  if (clean.issuer) hints.issuer = clean.issuer;
+  const { plan, diagnostics } = normalizePlan(clean.text, {
+    source: { ...source, sha256: page.sha256, encoding: page.encoding },
+    hints,
+  });
+  return { plan, diagnostics: [...clean.diagnostics, ...diagnostics], ref };
+}
+
+/** Cleans and normalizes a saved HTML page. */
 export async function loadHtmlFile(ref: string, _options: LoadPlanOptions): Promise<LoadedPlan> {
-  throw new PlandiffError('USAGE', `${ref}: HTML files are not supported yet`);
+  return planFromPage(ref, cleanHtmlFile(ref), { path: ref });
 }

@@ -1,12 +1,51 @@
-import { PlandiffError } from '@plandiff/model';
+import { cleanHtmlFile } from '../load-html.ts';
+import { cleanUrl, isUrl } from '../load-url.ts';
+import { printDiagnostics, writeResult } from '../output.ts';
 import { defineCommand } from './command.ts';
 
-/** `plandiff clean` — not built yet. */
+/** `plandiff clean <file|url>` — extracts a page's main text and metadata. */
 export const cleanCommand = defineCommand({
-  command: 'clean',
-  describe: '(clean: not built yet)',
-  builder: (y) => y,
-  handler: async () => {
-    throw new PlandiffError('USAGE', 'clean is not built yet');
+  command: 'clean <input>',
+  describe: "Extract a web page's main text (site chrome removed) with its title, date and 文号",
+  builder: (y) =>
+    y
+      .positional('input', {
+        type: 'string',
+        demandOption: true,
+        describe: 'A saved page (.html, any encoding: GBK, Big5, UTF-8…) or an http(s) URL',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print {text, title, date, docNumber, issuer, attachments, encoding} as JSON',
+      })
+      .option('ignore-robots', {
+        type: 'boolean',
+        default: false,
+        describe: "Fetch a URL even where the site's robots.txt disallows it (you take responsibility)",
+      })
+      .option('verbose', { type: 'boolean', default: false, describe: 'Also print info diagnostics' })
+      .example('$0 clean page.html', 'Print the clean text of a saved page')
+      .example('$0 clean page.html --json', 'Text plus title, publication date, 文号, issuer and attachments')
+      .example('$0 clean https://example.gov.cn/2012/plan.html', 'Fetch politely (robots.txt, 1 s per host) and clean'),
+  handler: async (args) => {
+    const input = args.input;
+    const page = isUrl(input) ? await cleanUrl(input, { ignoreRobots: args.ignoreRobots }) : cleanHtmlFile(input);
+    const { clean } = page;
+    printDiagnostics(clean.diagnostics, input, !args.verbose);
+    if (!args.json) {
+      writeResult(clean.text);
+      return;
+    }
+    const out = {
+      text: clean.text,
+      title: clean.title ?? null,
+      date: clean.date ?? null,
+      docNumber: clean.docNumber ?? null,
+      issuer: clean.issuer ?? null,
+      attachments: clean.attachments,
+      encoding: page.encoding,
+    };
+    writeResult(`${JSON.stringify(out, null, 2)}\n`);
   },
 });

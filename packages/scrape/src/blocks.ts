@@ -23,7 +23,7 @@ export type BlockRanges = Map<DomNode, [number, number]>;
 
 const CONTENT_CHAR = /[\p{Script=Han}A-Za-z0-9０-９]/gu;
 const PUNCT = /[，。；：、！？,.;:!?（）《》“”]/g;
-const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+const CJK_WRAP = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \u2028]*\u2028[ \u2028]*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
 
 /** Splits a document into text blocks (paragraph breaks at block elements and `<br>`). */
 export function collectBlocks(root: DomNode): { blocks: Block[]; ranges: BlockRanges } {
@@ -61,7 +61,9 @@ export function collectBlocks(root: DomNode): { blocks: Block[]; ranges: BlockRa
       if (child.type === 'text') {
         const data = child.data ?? '';
         if (buffer === '' || buffer.trim() === '') owner = blockOwner;
-        const piece = pre ? data : data.replace(/\s+/g, ' ');
+        // Line breaks in the source mark where an editor wrapped text: remembered as U+2028 so
+        // tidy() can join Chinese lines without a space, while typed spaces stay spaces.
+        const piece = pre ? data : data.replace(/\s*\n\s*/g, '\u2028').replace(/[ \t\f\r]+/g, ' ');
         buffer += piece;
         if (inLink) linkBuffer += piece;
         continue;
@@ -93,9 +95,9 @@ export function collectBlocks(root: DomNode): { blocks: Block[]; ranges: BlockRa
 /** Collapses whitespace, drops spaces between Chinese characters and trims. */
 export function tidy(text: string): string {
   return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/[ \t\f\v\r]+/g, ' ')
-    .replace(CJK_SPACE, '')
+    .replace(CJK_WRAP, '')
+    .replace(/\u2028/g, ' ')
+    .replace(/[ \t\f\v\r\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim();
 }

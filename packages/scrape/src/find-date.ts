@@ -52,6 +52,8 @@ export function findPublicationDate(
       if (LABEL.test(before)) score += 4;
       if (date.withTime) score += 2;
       const rest = block.text.length - date.length;
+      // "2012年2月20日 星期一" in a banner is today's date, not the document's.
+      if (/^\s*(星期|礼拜|周)[一二三四五六日天]/.test(block.text.slice(date.index + date.length))) score -= 3;
       if (block.chars < 50 || rest < 30) score += 1;
       if (ctx.titleIndex >= 0) {
         const d = block.index - ctx.titleIndex;
@@ -63,8 +65,9 @@ export function findPublicationDate(
       const inBody = keptSet.has(block.index);
       if (inBody) {
         const standalone = rest <= 12;
-        if (standalone && lastKept - block.index <= 6) score += 2.5;
-        else if (standalone) score += 1;
+        // A date alone on its line in the body signs off the document (or its cover notice).
+        if (standalone && lastKept - block.index <= 6) score += 3;
+        else if (standalone) score += 2.5;
         else if (!date.withTime || block.chars > 50) score -= 2;
       }
       if (block.linkChars > block.chars / 2) score -= 3;

@@ -7,7 +7,7 @@ const SEPARATORS = /\s*(?:\s[-–—|·_]\s|[|｜_]|--|——|－－|\s-|-\s)\s*
 /** The `<title>` text split from its site suffix (`2012年工作要点 - 某某市人民政府` → first part). */
 export function titleFromTag(root: DomNode): string | undefined {
   const tag = findAll(root, TITLE_TAG)[0];
-  const raw = tag ? textOf(tag).replace(/\s+/g, ' ').trim() : '';
+  const raw = tag ? (tag.children ?? []).map(textOf).join('').replace(/\s+/g, ' ').trim() : '';
   if (!raw) return undefined;
   const parts = raw.split(SEPARATORS).filter((p) => p.trim() !== '');
   const first = parts[0]?.trim() ?? raw;
