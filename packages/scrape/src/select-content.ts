@@ -106,7 +106,7 @@ export function selectContent(
   }
   const top = Math.max(0, ...runs.map((r) => r.score));
   const chosen = runs.find((r) => r.score >= SEGMENT_RATIO * top && r.score > 0) ?? runs[0];
-  const bestRange: [number, number] = chosen?.range ?? [0, 0];
+  const bestRange = extendRange(blocks, kinds, chosen?.range ?? [0, 0]);
   const best = commonAncestor(blocks, bestRange) ?? root;
   const kept = trimBlocks(blocks, kinds, bestRange, title);
   return { container: best, range: bestRange, kept, kinds };
@@ -143,6 +143,24 @@ function trimBlocks(
 }
 
 const SEGMENT_RATIO = 0.6;
+const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\D)/;
+const SIGN_OFF =
+  /^([\p{Script=Han}（）()]{2,30}(局|厅|委员会|委|办公室|办|政府|部|院|会|中心|处|署|站|所|学校|大学|公司)|[〇○零一二三四五六七八九十\d０-９]{4}\s*年[^，。]{1,8}日)$/u;
+
+/** Widens the body to a heading right before it and a sign-off (issuer, date) right after it. */
+function extendRange(blocks: readonly Block[], kinds: readonly BlockKind[], [a, b]: [number, number]): [number, number] {
+  const plain = (i: number) => kinds[i] === 'short' && (blocks[i]?.linkChars ?? 1) === 0;
+  let start = a;
+  for (let i = a - 1; i >= Math.max(0, a - 3) && plain(i); i--) {
+    const text = blocks[i]?.text ?? '';
+    if (HEADING.test(text) || /[:：]$/.test(text)) start = i;
+  }
+  let end = b;
+  for (let i = b; i < Math.min(blocks.length, b + 3) && plain(i); i++) {
+    if (SIGN_OFF.test(blocks[i]?.text ?? '')) end = i + 1;
+  }
+  return [start, end];
+}
 
 /** Kadane's maximum subarray of block weights within `[from, to)`, via prefix sums. */
 function bestRun(prefix: readonly number[], from: number, to: number) {
