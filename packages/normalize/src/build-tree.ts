@@ -40,7 +40,18 @@ interface Open {
  */
 export function buildSkeleton(paragraphs: readonly Paragraph[], diagnostics: Diagnostic[]): Skeleton {
   const builder = new SkeletonBuilder(diagnostics);
-  for (const paragraph of paragraphs) builder.add(paragraph);
+  const firstProse = paragraphs.findIndex((p) => /[。！？]/u.test(p.text) && !isSalutationOnly(p.text));
+  const headingAt = paragraphs.flatMap((p, i) =>
+    firstProse >= 0 && i > firstProse && isHeadingLine(p.text) ? [i] : [],
+  );
+  const firstNumbered = paragraphs.findIndex((p) => readMarker(p.text, 0) !== undefined);
+  // Unnumbered headings form the top level when the body opens with one (before any number)
+  // and has at least two besides a closing one (`结束语`).
+  if (headingAt.length - 1 >= 2 && (firstNumbered < 0 || headingAt[0]! < firstNumbered)) builder.useHeadingLines();
+  paragraphs.forEach((paragraph, i) => {
+    if (firstProse >= 0 && i > firstProse && isHeadingLine(paragraph.text)) builder.addHeadingLine(paragraph);
+    else builder.add(paragraph);
+  });
   for (const root of builder.roots) endLastItems(root);
   return { front: builder.front, roots: builder.roots };
 }
@@ -53,6 +64,27 @@ class SkeletonBuilder {
   private readonly lastValue = new Map<MarkerStyle, number>();
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  /** Makes unnumbered heading lines the top level of the tree, above every numbering style. */
+  useHeadingLines(): void {
+    this.ranks.set('heading', -1);
+  }
+
+  /**
+   * A heading line opens a top-level unit when heading lines are in use; otherwise, once the body
+   * has begun, it closes everything below the top section (like `结束语` after the last item).
+   */
+  addHeadingLine(paragraph: Paragraph): void {
+    const text = paragraph.text.replace(/\n/g, '');
+    if (this.ranks.has('heading')) {
+      this.open({ style: 'heading', value: 0, printed: '' }, paragraph.line).text = text;
+    } else if (this.roots.length === 0) {
+      this.front.push({ text, line: paragraph.line });
+    } else {
+      this.stack.length = Math.min(this.stack.length, 1);
+      this.finish(undefined, text, paragraph.line);
+    }
+  }
 
   add(paragraph: Paragraph): void {
     const { text } = paragraph;
@@ -83,10 +115,8 @@ class SkeletonBuilder {
   /** Whether an inline marker is the next number of its style where it stands. */
   private continuesSequence(marker: Marker): boolean {
     if (!this.ranks.has(marker.style)) return marker.value === 1;
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const open = this.stack[i]!.node.marker;
-      if (open?.style === marker.style) return marker.value === open.value + 1;
-    }
+    if (this.findPrevious(marker) >= 0) return true;
+    if (this.stack.some((open) => open.node.marker?.style === marker.style)) return false;
     return marker.value === 1 || marker.value === (this.lastValue.get(marker.style) ?? 0) + 1;
   }
 
@@ -96,14 +126,41 @@ class SkeletonBuilder {
       rank = this.ranks.size;
       this.ranks.set(marker.style, rank);
     }
-    while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.rank >= rank) this.stack.pop();
+    const next = this.findPrevious(marker);
+    if (next >= 0) {
+      // The next number of an open list: a sibling of that unit, whatever lies deeper.
+      rank = this.stack[next]!.rank;
+      this.stack.length = next;
+    } else if (marker.value === 1 && this.stack.some((open) => open.node.marker?.style === marker.style)) {
+      // A style that is already open restarts at 1: a list nested in the innermost unit.
+      const top = this.stack[this.stack.length - 1]!;
+      rank = top.rank + 1 / 1024;
+      this.diagnostics.push({
+        reason: `${marker.printed} restarts a numbering already open above; nested under the unit before it`,
+        ruleId: 'number-restart',
+        severity: 'info',
+        place: { line },
+      });
+    } else {
+      while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.rank >= rank) this.stack.pop();
+    }
     const siblings = this.stack.length > 0 ? this.stack[this.stack.length - 1]!.node.children : this.roots;
-    this.checkNumber(marker, siblings, line);
+    if (marker.style !== 'heading' && next < 0) this.checkNumber(marker, siblings, line);
     const node: Node = { marker, text: '', line, children: [] };
     siblings.push(node);
     this.stack.push({ node, rank });
     this.lastValue.set(marker.style, marker.value);
     return node;
+  }
+
+  /** Index in the stack of the open unit this marker follows (same style, number one less), or -1. */
+  private findPrevious(marker: Marker): number {
+    if (marker.style === 'heading') return -1;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const open = this.stack[i]!.node.marker;
+      if (open?.style === marker.style && open.value + 1 === marker.value) return i;
+    }
+    return -1;
   }
 
   private checkNumber(marker: Marker, siblings: readonly Node[], line: number): void {
@@ -145,6 +202,24 @@ class SkeletonBuilder {
   private warn(ruleId: string, reason: string, line: number): void {
     this.diagnostics.push({ reason, ruleId, severity: 'warning', place: { line } });
   }
+}
+
+/** A salutation with nothing after it (`各位代表！`). */
+function isSalutationOnly(text: string): boolean {
+  const match = SALUTATION.exec(text);
+  return match !== null && text.slice(match[0].length).trim() === '';
+}
+
+/** A short line without sentence punctuation or number that heads what follows (`结束语`). */
+export function isHeadingLine(text: string): boolean {
+  const line = text.replace(/\n/g, '');
+  return (
+    line.length >= 2 &&
+    line.length <= 30 &&
+    !/[。，；：！？,;:!?]/u.test(line) &&
+    /[\u4e00-\u9fff]{2}/u.test(line) &&
+    readMarker(line, 0) === undefined
+  );
 }
 
 /** Words that open narrative sentences (time, subject, connective), never a task's topic sentence. */

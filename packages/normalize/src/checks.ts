@@ -30,19 +30,18 @@ export function checkQuotes(units: readonly Unit[], lineOf: (unit: Unit) => numb
   for (const unit of units) visit(unit);
 }
 
-/** Warns about a numbered unit that holds nothing: no children and no text beyond its heading. */
+/**
+ * Warns about a numbered heading line that holds nothing: no children, and its text is only the
+ * heading (no sentence punctuation at the end, as `三、保障措施` directly followed by `四、`).
+ */
 export function checkEmptySections(
   units: readonly Unit[],
   lineOf: (unit: Unit) => number,
   diagnostics: Diagnostic[],
 ): void {
-  const visit = (unit: Unit, hasNumberedSiblingsWithChildren: boolean): void => {
-    const bare =
-      unit.text
-        .slice(unit.number.length)
-        .trim()
-        .replace(/[。；]$/u, '') === unit.heading;
-    if (unit.number !== '' && unit.children.length === 0 && bare && hasNumberedSiblingsWithChildren) {
+  const visit = (unit: Unit): void => {
+    const rest = unit.text.slice(unit.number.length).trim();
+    if (unit.number !== '' && unit.children.length === 0 && rest === unit.heading && !/[。！？；.!?;]$/u.test(rest)) {
       diagnostics.push({
         reason: `section ${unit.number}${unit.heading.slice(0, 20)} has no content`,
         ruleId: 'empty-section',
@@ -50,9 +49,7 @@ export function checkEmptySections(
         place: { line: lineOf(unit) },
       });
     }
-    const anyWithChildren = unit.children.some((c) => c.number !== '' && c.children.length > 0);
-    for (const child of unit.children) visit(child, anyWithChildren);
+    for (const child of unit.children) visit(child);
   };
-  const anyWithChildren = units.some((u) => u.number !== '' && u.children.length > 0);
-  for (const unit of units) visit(unit, anyWithChildren);
+  for (const unit of units) visit(unit);
 }

@@ -56,17 +56,19 @@ const PARAGRAPH_RULES: readonly ChromeRule[] = [
   { ruleId: 'chrome-template', what: 'template leftover', test: /^(public domain|false|true|[\s|])+$/iu },
 ];
 const MAX_CHROME_PARAGRAPH = 300;
+/** Markdown headings (our own outline) are content, never chrome. */
+const OUTLINE_HEADING = /^#+[ \t]/u;
 
 /** Whether `line` (already trimmed) is a chrome line, and which rule says so. */
 export function matchChrome(line: string): ChromeRule | undefined {
-  if (line.length === 0 || line.length > MAX_CHROME_LENGTH) return undefined;
+  if (line.length === 0 || line.length > MAX_CHROME_LENGTH || OUTLINE_HEADING.test(line)) return undefined;
   for (const rule of RULES) if (rule.test.test(line)) return rule;
   return undefined;
 }
 
 /** Whether a whole (joined) paragraph is chrome: a licence notice, a note about the hosting site. */
 export function matchChromeParagraph(text: string): ChromeRule | undefined {
-  if (text.length === 0 || text.length > MAX_CHROME_PARAGRAPH) return undefined;
+  if (text.length === 0 || text.length > MAX_CHROME_PARAGRAPH || OUTLINE_HEADING.test(text)) return undefined;
   for (const rule of PARAGRAPH_RULES) if (rule.test.test(text)) return rule;
   return matchChrome(text);
 }

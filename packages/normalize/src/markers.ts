@@ -11,7 +11,9 @@ export type MarkerStyle =
   | 'num-dot'
   | 'num-comma'
   | 'num-paren'
-  | 'circled';
+  | 'circled'
+  /** An unnumbered heading line (`结束语`, `过去五年的回顾`); never read from text, only assigned. */
+  | 'heading';
 
 /** A numbering marker found at some position: `（二）` → style cn-paren, value 2. */
 export interface Marker {

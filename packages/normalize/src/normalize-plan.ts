@@ -1,10 +1,12 @@
 import type { Diagnostic, Plan, Source, Unit } from '@plandiff/model';
-import { buildSkeleton, type Node } from './build-tree.ts';
+import { buildSkeleton, type Node, type Skeleton } from './build-tree.ts';
 import { checkEmptySections, checkQuotes } from './checks.ts';
 import { parseChineseDate } from './chinese-date.ts';
 import { extractFigures } from './figures.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { deriveHeading } from './heading.ts';
+import { readMarker } from './markers.ts';
+import { buildOutlineSkeleton, isOutline } from './outline-skeleton.ts';
 import { splitParagraphs } from './paragraphs.ts';
 import { deriveRegion } from './region.ts';
 
@@ -33,7 +35,10 @@ const REGION_SCAN = 200_000;
 export function normalizePlan(text: string, options: NormalizeOptions): NormalizeResult {
   const diagnostics: Diagnostic[] = [];
   const paragraphs = splitParagraphs(text, diagnostics);
-  const skeleton = buildSkeleton(paragraphs, diagnostics);
+  const outline = isOutline(paragraphs);
+  const skeleton: Skeleton & { title?: string } = outline
+    ? buildOutlineSkeleton(paragraphs)
+    : buildSkeleton(paragraphs, diagnostics);
   const front = parseFrontMatter(skeleton.front, diagnostics);
   const lines = new Map<Unit, number>();
   const units = skeleton.roots.map((node, index) => toUnit(node, `${index + 1}`, 1, lines));
@@ -48,7 +53,7 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
     });
   }
   const hints = options.hints ?? {};
-  const title = hints.title ?? front.title ?? '';
+  const title = hints.title ?? skeleton.title ?? front.title ?? '';
   const frontText = [title, front.notice?.recipients ?? '', front.notice?.body ?? '', front.preamble].join('\n');
   const plan: Plan = { title, source: options.source, preamble: front.preamble, units };
   const issuedOn = front.issuedOn ?? (hints.issuedOn ? parseChineseDate(hints.issuedOn) : undefined);
@@ -72,12 +77,14 @@ function yearOf(text: string): number | undefined {
 }
 
 function toUnit(node: Node, id: string, depth: number, lines: Map<Unit, number>): Unit {
-  const number = node.marker?.printed ?? '';
+  // The number is read again from the final text, so a parsed outline yields the same number.
+  const marker = node.marker ? readMarker(node.text, 0) : undefined;
+  const number = marker?.printed ?? '';
   const unit: Unit = {
     id,
     depth,
     number,
-    ordinal: node.marker?.value ?? 0,
+    ordinal: marker?.value ?? 0,
     heading: deriveHeading(node.text, number),
     text: node.text,
     figures: extractFigures(node.text),

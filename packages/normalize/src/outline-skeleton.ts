@@ -1,0 +1,58 @@
+import type { FrontPiece, Node, Skeleton } from './build-tree.ts';
+import { readMarker } from './markers.ts';
+import type { Paragraph } from './paragraphs.ts';
+
+const HEADING = /^(#+)[ \t]+(.*)$/su;
+
+/** True when the text is a Markdown outline (as `renderOutline` writes): it has `##` headings. */
+export function isOutline(paragraphs: readonly Paragraph[]): boolean {
+  return paragraphs.some((p) => /^#{2,}[ \t]+\S/u.test(p.text));
+}
+
+/**
+ * Reads a Markdown outline back into a tree: the heading level gives the depth (the shallowest
+ * level below the `# title` is depth 1), the heading text is the unit's text as printed (its marker,
+ * if any, is the number). Paragraphs that are not headings become children of the last heading;
+ * before the first heading they are front matter.
+ */
+export function buildOutlineSkeleton(paragraphs: readonly Paragraph[]): Skeleton & { title?: string } {
+  const headings = paragraphs.map((p) => HEADING.exec(p.text));
+  const first = headings.findIndex((h) => h !== null);
+  let titleIndex = -1;
+  if (first >= 0 && headings[first]![1]!.length === 1) titleIndex = first;
+  let minLevel = Number.POSITIVE_INFINITY;
+  headings.forEach((h, i) => {
+    if (h && i !== titleIndex) minLevel = Math.min(minLevel, h[1]!.length);
+  });
+  const front: FrontPiece[] = [];
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  let title: string | undefined;
+  paragraphs.forEach((paragraph, i) => {
+    const heading = headings[i];
+    const text = (heading ? heading[2]! : paragraph.text).replace(/\n/g, '').trim();
+    if (i === titleIndex) {
+      title = text;
+      return;
+    }
+    if (text === '') return;
+    const marker = readMarker(text, 0);
+    const node: Node = { text, line: paragraph.line, children: [] };
+    if (marker) node.marker = marker;
+    if (!heading) {
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(node);
+      else front.push({ text, line: paragraph.line });
+      return;
+    }
+    const depth = heading[1]!.length - minLevel + 1;
+    while (stack.length >= depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+    stack.push(node);
+  });
+  const skeleton: Skeleton & { title?: string } = { front, roots };
+  if (title !== undefined) skeleton.title = title;
+  return skeleton;
+}
