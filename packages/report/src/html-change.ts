@@ -96,8 +96,10 @@ function renderTask(ref: TaskRef, side: 'a' | 'b', body: string, ctx: ChangeCont
   const anchor = taskAnchor(ctx.prefix, side, ref.id);
   const id = ctx.used.has(anchor) ? '' : ` id="${escapeHtml(anchor)}"`;
   ctx.used.add(anchor);
+  // Paragraph tasks take their first sentence as heading; the text then repeats it, so show it once.
+  const shownHeading = body && ref.heading && ref.text.startsWith(ref.heading) ? '' : ref.heading;
   const heading =
-    `<div class="heading"><span class="num">${escapeHtml(ref.number)}</span>${escapeHtml(ref.heading)}` +
+    `<div class="heading"><span class="num">${escapeHtml(ref.number)}</span>${escapeHtml(shownHeading)}` +
     `<a class="tid" href="#${escapeHtml(anchor)}">${escapeHtml(ref.id)}</a></div>`;
   return `<div class="task"${id}>${heading}${body ? `<p class="text">${body}</p>` : ''}</div>`;
 }

@@ -7,13 +7,18 @@ import { countKinds, countSections, emptyCounts, sectionHeadings } from './secti
 
 /** A plan label as a short line: `title (year) · ref`. */
 export function describePlan(plan: PlanLabel): string {
-  return `${plan.title}${plan.year !== undefined ? ` (${plan.year})` : ''} · ${plan.ref}`;
+  return `${planName(plan)}${plan.year !== undefined ? ` (${plan.year})` : ''} · ${plan.ref}`;
+}
+
+/** What to call a plan: its title, else its year, else its reference. */
+export function planName(plan: PlanLabel): string {
+  return plan.title.trim() || (plan.year !== undefined ? String(plan.year) : plan.ref);
 }
 
 /** Renders one pair's diff as a self-contained HTML page. */
 export function renderDiffHtml(diff: PlanDiff, lang: ReportLang): string {
   const labels = labelsFor(lang);
-  const title = `${labels.pairTitle}${labels.colon}${diff.a.title} → ${diff.b.title}`;
+  const title = `${labels.pairTitle}${labels.colon}${planName(diff.a)} → ${planName(diff.b)}`;
   const body = [
     `<header><h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${escapeHtml(labels.oldSide)}${escapeHtml(labels.colon)}${escapeHtml(describePlan(diff.a))}</p>`,

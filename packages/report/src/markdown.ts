@@ -1,6 +1,6 @@
 import type { Change, PlanDiff, TaskRef, WordPart } from '@plandiff/model';
 import { escapeMarkdown, isPunctuation } from './escape.ts';
-import { describePlan } from './html-pair.ts';
+import { describePlan, planName } from './html-pair.ts';
 import { fillLabel, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
 import { countSections, emptyCounts, sectionHeadings, sectionKeys } from './sections.ts';
 import { taskTitle } from './task-title.ts';
@@ -41,7 +41,7 @@ export function renderDiffMarkdown(diff: PlanDiff, lang: ReportLang): string {
   const summary = { ...emptyCounts(), ...diff.summary };
   const total = KINDS.reduce((sum, kind) => sum + summary[kind], 0);
   const out = [
-    `# ${escapeMarkdown(`${labels.pairTitle}${labels.colon}${diff.a.title} → ${diff.b.title}`)}`,
+    `# ${escapeMarkdown(`${labels.pairTitle}${labels.colon}${planName(diff.a)} → ${planName(diff.b)}`)}`,
     '',
     `- ${labels.oldSide}${labels.colon}${escapeMarkdown(describePlan(diff.a))}`,
     `- ${labels.newSide}${labels.colon}${escapeMarkdown(describePlan(diff.b))}`,

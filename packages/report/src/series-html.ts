@@ -2,7 +2,7 @@ import type { Change, GoalEvent, Lineage, PlanDiff } from '@plandiff/model';
 import { escapeHtml } from './escape.ts';
 import { type ChangeContext, renderChange } from './html-change.ts';
 import { renderFilterBar, renderPage } from './html-page.ts';
-import { describePlan } from './html-pair.ts';
+import { describePlan, planName } from './html-pair.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
 import { emptyCounts, sectionHeadings } from './sections.ts';
 import { taskTitle } from './task-title.ts';
@@ -14,7 +14,7 @@ export function renderSeriesHtml(lineage: Lineage, diffs: readonly PlanDiff[], l
   const years = lineageYears(lineage);
   const first = lineage.editions[0];
   const last = lineage.editions.at(-1);
-  const title = `${labels.seriesTitle}${labels.colon}${first?.title ?? ''}${last && last !== first ? ` → ${last.title}` : ''}`;
+  const title = `${labels.seriesTitle}${labels.colon}${first ? planName(first) : ''}${last && last !== first ? ` → ${planName(last)}` : ''}`;
   const rowCounts = emptyCounts();
   for (const goal of lineage.goals) for (const kind of goalKinds(goal)) rowCounts[kind] += 1;
   const body = [
@@ -104,8 +104,8 @@ function renderDetails(lineage: Lineage, diffs: readonly PlanDiff[], labels: Lab
   const drawn = new Set<Change>();
   return lineage.goals
     .map((goal, g) => {
-      const events = goal.events.map((event) =>
-        renderEvent(g, event, findChange(event), contextFor(event.year), drawn),
+      const events = goal.events.map((event, k) =>
+        renderEvent(g, event, findChange(event, goal.events[k - 1]), contextFor(event.year), drawn),
       );
       return [
         `<details class="goal-detail" id="g-${g}"><summary>${escapeHtml(goalTitle(goal))} `,

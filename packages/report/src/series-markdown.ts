@@ -1,6 +1,6 @@
 import type { Lineage, PlanDiff } from '@plandiff/model';
 import { escapeMarkdown } from './escape.ts';
-import { describePlan } from './html-pair.ts';
+import { describePlan, planName } from './html-pair.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 import { markdownTable, markPart, markWording } from './markdown.ts';
 import { emptyCounts } from './sections.ts';
@@ -13,7 +13,7 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
   const years = lineageYears(lineage);
   const first = lineage.editions[0];
   const last = lineage.editions.at(-1);
-  const title = `${labels.seriesTitle}${labels.colon}${first?.title ?? ''}${last && last !== first ? ` → ${last.title}` : ''}`;
+  const title = `${labels.seriesTitle}${labels.colon}${first ? planName(first) : ''}${last && last !== first ? ` → ${planName(last)}` : ''}`;
   const findChange = createChangeFinder(diffs);
   const out = [`# ${escapeMarkdown(title)}`, ''];
   for (const edition of lineage.editions) out.push(`- ${escapeMarkdown(describePlan(edition))}`);
@@ -48,11 +48,11 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
   out.push('', `## ${labels.details}`);
   for (const goal of lineage.goals) {
     out.push('', `### ${escapeMarkdown(goalTitle(goal))} (${goal.firstYear}–${goal.lastYear})`, '');
-    for (const event of goal.events) {
+    for (const [k, event] of goal.events.entries()) {
       const units = event.units.map((u) => `\`${u.id}\``).join(' + ');
       out.push(`- **${event.year}** ${eventLabel(event.kind, lang)} ${units}`.trimEnd());
       if (event.kind === 'unchanged') continue;
-      const change = findChange(event);
+      const change = findChange(event, goal.events[k - 1]);
       const text = change?.wording.length
         ? markWording(change.wording)
         : event.units.map((u) => markPart({ op: 'equal', text: `${taskTitle(u)} ${u.text}`.trim() })).join(' ');

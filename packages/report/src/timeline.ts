@@ -37,24 +37,34 @@ export function goalTitle(goal: Goal): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** Finds, for a goal event, the change in the diff ending at that year that involves its units. */
-export function createChangeFinder(diffs: readonly PlanDiff[]): (event: GoalEvent) => Change | undefined {
+/**
+ * Finds, for a goal event, the change in the diff ending at that year that involves its units; a
+ * dropped event may carry no units, so the previous event's units are looked up on the old side.
+ */
+export function createChangeFinder(
+  diffs: readonly PlanDiff[],
+): (event: GoalEvent, previous?: GoalEvent) => Change | undefined {
   const index = new Map<string, Change>();
   for (const diff of diffs) {
     if (diff.b.year === undefined) continue;
     for (const change of diff.changes) {
       for (const ref of change.to) index.set(`${diff.b.year}:b:${ref.id}`, change);
-      for (const ref of change.from)
+      for (const ref of change.from) {
         if (!index.has(`${diff.b.year}:a:${ref.id}`)) index.set(`${diff.b.year}:a:${ref.id}`, change);
+      }
     }
   }
-  return (event) => {
+  return (event, previous) => {
     for (const unit of event.units) {
       const side = event.kind === 'dropped' ? 'a' : 'b';
-      const change =
-        index.get(`${event.year}:${side}:${unit.id}`) ??
-        index.get(`${event.year}:${side === 'a' ? 'b' : 'a'}:${unit.id}`);
+      const change = index.get(`${event.year}:${side}:${unit.id}`);
       if (change) return change;
+    }
+    if (event.kind === 'dropped' && previous) {
+      for (const unit of previous.units) {
+        const change = index.get(`${event.year}:a:${unit.id}`);
+        if (change) return change;
+      }
     }
     return undefined;
   };
