@@ -53,22 +53,40 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
     });
   }
   const hints = options.hints ?? {};
-  const title = hints.title ?? skeleton.title ?? front.title ?? '';
+  const title = skeleton.title ?? front.title ?? hints.title ?? '';
   const frontText = [title, front.notice?.recipients ?? '', front.notice?.body ?? '', front.preamble].join('\n');
   const plan: Plan = { title, source: options.source, preamble: front.preamble, units };
+  const docNumber = front.docNumber ?? hints.docNumber;
   const issuedOn = front.issuedOn ?? (hints.issuedOn ? parseChineseDate(hints.issuedOn) : undefined);
-  const year = yearOf(title) ?? yearOf(front.docNumber ?? '') ?? (issuedOn ? Number(issuedOn.slice(0, 4)) : undefined);
+  const year =
+    yearOf(title) ??
+    yearOf(docNumber ?? '') ??
+    (issuedOn ? Number(issuedOn.slice(0, 4)) : undefined) ??
+    latestYear(units.map((unit) => unit.heading).join('\n')) ??
+    yearOfName(options.source.path ?? options.source.url ?? '');
   if (year !== undefined) plan.year = year;
-  const issuer = hints.issuer ?? front.issuer;
+  const issuer = front.issuer ?? hints.issuer;
   if (issuer) plan.issuer = issuer;
   const region = deriveRegion(issuer, frontText, units.length > 0 ? bodySample(units) : '');
   if (region) plan.region = region;
   if (issuedOn) plan.issuedOn = issuedOn;
-  const docNumber = front.docNumber ?? hints.docNumber;
   if (docNumber) plan.docNumber = docNumber;
   if (front.notice) plan.notice = front.notice;
   if (front.attachments.length > 0) plan.attachments = front.attachments;
   return { plan, diagnostics };
+}
+
+/** The latest year named in the top-level headings (`三、2019年政府工作任务` → 2019). */
+function latestYear(text: string): number | undefined {
+  let latest: number | undefined;
+  for (const match of text.matchAll(/((?:19|20)\d{2})\s*年/gu)) latest = Math.max(latest ?? 0, Number(match[1]));
+  return latest;
+}
+
+/** A year that names the file itself (`corpus/gwr/2013.txt`). */
+function yearOfName(path: string): number | undefined {
+  const match = /(?:^|[/\\])((?:19|20)\d{2})(?:\.[a-z]+)?$/iu.exec(path);
+  return match ? Number(match[1]) : undefined;
 }
 
 function yearOf(text: string): number | undefined {
