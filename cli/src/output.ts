@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { styleText } from 'node:util';
-import type { Diagnostic } from '@plandiff/model';
+import { type Diagnostic, PlandiffError } from '@plandiff/model';
 
 /** Whether stdout should get ANSI colours: a terminal, and NO_COLOR unset (FORCE_COLOR forces). */
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -18,11 +18,33 @@ export function paint(style: Parameters<typeof styleText>[0], text: string, colo
 /** Writes a command's result to `--out FILE` (creating folders) or to stdout. */
 export function writeResult(text: string, out?: string): void {
   if (out) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, text);
+    } catch (error) {
+      // A full disk or an unwritable/blocked folder is the user's to fix: one line, not an internal error.
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new PlandiffError('OUTPUT_FAILED', `${out}: cannot write the output (${explainWriteError(reason)})`);
+    }
   } else {
     process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
   }
+}
+
+/** Plain words for the errno codes writing a file can meet. */
+function explainWriteError(code: string): string {
+  const words: Record<string, string> = {
+    EEXIST: 'a file is in the way of a folder on that path',
+    ENOTDIR: 'a file is in the way of a folder on that path',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EISDIR: 'it is a directory',
+    EFBIG: 'file too large',
+  };
+  return words[code] ?? code;
 }
 
 /** Prints diagnostics to stderr as `file:line: severity reason [ruleId]`. */
