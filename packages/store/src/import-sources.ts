@@ -24,6 +24,7 @@ import {
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
+import { pauseAt } from './pause.ts';
 import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
 import { listHeadBlobs } from './tree.ts';
 import { validatePlan } from './validate.ts';
@@ -131,6 +132,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
 
   const lock = await acquireLock(corpus.dir, { command: options.command ?? 'import', ...timeout(options) });
   try {
+    await pauseAt('after-lock');
     await recoverCorpus(corpus);
     const config = readCorpusConfig(corpus.dir) ?? corpus.config;
     const heads = await listHeadBlobs(

@@ -7,5 +7,5 @@ export type * from './normalizer.ts';
 export * from './read.ts';
 export * from './rebuild.ts';
 export * from './refs.ts';
-export { recoverCorpus } from './transaction.ts';
+export { recoverCorpus, recoverIfInterrupted } from './transaction.ts';
 export * from './validate.ts';

@@ -2,7 +2,6 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, unli
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
-import { pauseAt } from './pause.ts';
 
 /** Who holds a corpus lock, as written in `.plandiff/lock`. */
 export interface LockHolder {
@@ -63,7 +62,6 @@ export async function acquireLock(corpusDir: string, options: LockOptions = {}):
       );
     } else await sleep(POLL_MS);
   }
-  await pauseAt('after-lock');
   let released = false;
   return {
     holder,

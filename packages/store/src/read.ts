@@ -5,6 +5,7 @@ import { type Corpus, openCorpus, type SeriesInfo } from './corpus.ts';
 import { editionPaths, type SourceRecord, SourceRecordSchema } from './layout.ts';
 import { explainBadName } from './names.ts';
 import { type CorpusRef, formatRef, parseRef } from './refs.ts';
+import { recoverIfInterrupted } from './transaction.ts';
 import { readAtRevision } from './tree.ts';
 import { formatZodIssue, parsePlanJson } from './validate.ts';
 
@@ -118,6 +119,7 @@ export interface EditionVersion {
 export async function logEdition(corpusDir: string, ref: string | CorpusRef): Promise<EditionVersion[]> {
   const corpus = openCorpus(corpusDir);
   const parsed = typeof ref === 'string' ? parseRef(ref) : ref;
+  await recoverIfInterrupted(corpus);
   const edition = resolveEdition(corpus, parsed.series, parsed.edition);
   return versionsOf(corpus, parsed.series, edition);
 }
@@ -163,6 +165,7 @@ export interface LoadedRef {
 export async function loadRef(corpusDir: string, ref: string | CorpusRef): Promise<LoadedRef> {
   const corpus = openCorpus(corpusDir);
   const parsed = typeof ref === 'string' ? parseRef(ref) : ref;
+  await recoverIfInterrupted(corpus);
   const edition = resolveEdition(corpus, parsed.series, parsed.edition);
   if (parsed.back === 0) {
     const { plan, path } = readStoredPlan(corpus, parsed.series, edition);

@@ -6,6 +6,7 @@ import { editionPaths, renderJson, storedPlan } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
+import { pauseAt } from './pause.ts';
 import { listEditionNames, listSeries, readSourceRecord, resolveEdition } from './read.ts';
 import { parseRef } from './refs.ts';
 import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
@@ -41,6 +42,7 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
     ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
   });
   try {
+    await pauseAt('after-lock');
     await recoverCorpus(corpus);
     const targets = selectTargets(corpus.dir, options.target);
     const writes: FileWrite[] = [];

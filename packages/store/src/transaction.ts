@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
+import { acquireLock } from './lock.ts';
 import { pauseAt } from './pause.ts';
 
 /** The parts of a corpus a write needs. */
@@ -159,5 +160,24 @@ function fsyncDirs(root: string, dirs: string[]): void {
     } catch {
       // best effort
     }
+  }
+}
+
+/**
+ * For readers: if a writer died mid-write (journal present, its lock reclaimable), restore the
+ * corpus before reading so nobody sees half an import. Does nothing while a live writer works.
+ */
+export async function recoverIfInterrupted(corpus: CorpusHandle): Promise<void> {
+  if (!existsSync(join(corpus.dir, JOURNAL))) return;
+  let lock: { release(): void };
+  try {
+    lock = await acquireLock(corpus.dir, { timeoutMs: 0, command: 'recover' });
+  } catch {
+    return; // a live writer holds the lock: its journal is work in progress
+  }
+  try {
+    await recoverCorpus(corpus);
+  } finally {
+    lock.release();
   }
 }
