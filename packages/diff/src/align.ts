@@ -1,7 +1,7 @@
 import { assignOptimal, type Candidate } from './assign.ts';
 import type { Node } from './nodes.ts';
 import type { Thresholds } from './thresholds.ts';
-import { containment, cosine, coverage } from './vectors.ts';
+import { containment, cosine, coverage, similarPairs } from './vectors.ts';
 
 /** A link between a node of side A and one of side B, and why it was made. */
 export interface Link {
@@ -16,6 +16,8 @@ export interface Alignment {
   links: Link[];
   /** One-to-one partner of each node from the optimal assignment. */
   partner: Map<Node, Node>;
+  /** The paragraph-flow evidence used for containers (kept for diagnostics). */
+  flow: FlowTable;
 }
 
 /** Paragraph-level evidence for containers: how much of two subtrees' text was linked paragraph to paragraph. */
@@ -39,36 +41,45 @@ function holders(n: Node): Node[] {
 }
 
 /**
- * A first, context-free optimal assignment of every paragraph (at any depth) gives the evidence for
- * containers: flow(a, b) = similarity-weighted share of a's and b's paragraph text linked between them.
+ * Evidence for containers from their paragraphs: every paragraph (at any depth) points at its most similar
+ * paragraph on the other side; flow(a, b) is the share of a's and b's paragraph text pointing across
+ * between them. Best-match in both directions (not one-to-one) so merged and split text still counts.
  */
 function measureFlow(nodesA: Node[], nodesB: Node[], t: Thresholds): FlowTable {
   const leavesA = nodesA.filter(isLeaf);
   const leavesB = nodesB.filter(isLeaf);
   const mass = new Map<Node, number>();
-  for (const leaf of [...leavesA, ...leavesB])
-    for (const h of holders(leaf)) mass.set(h, (mass.get(h) ?? 0) + leaf.grams.length);
-  const candidates: Candidate[] = [];
-  leavesA.forEach((a, i) => {
-    leavesB.forEach((b, j) => {
-      const sim = cosine(a.vOwn, b.vOwn);
-      if (sim >= t.minSimilarity) candidates.push({ a: i, b: j, score: sim });
-    });
-  });
-  const flow: FlowTable = new Map();
-  const scores = new Map(candidates.map((c) => [`${c.a}:${c.b}`, c.score]));
-  for (const [i, j] of assignOptimal(candidates)) {
-    const a = leavesA[i]!;
-    const b = leavesB[j]!;
-    const w = a.grams.length + b.grams.length;
-    for (const ha of holders(a)) {
-      let row = flow.get(ha);
-      if (!row) flow.set(ha, (row = new Map()));
-      for (const hb of holders(b)) row.set(hb, (row.get(hb) ?? 0) + w);
-    }
+  for (const leaf of [...leavesA, ...leavesB]) for (const h of holders(leaf)) mass.set(h, (mass.get(h) ?? 0) + leaf.grams.length);
+  const bestA = new Array<number>(leavesA.length).fill(t.minSimilarity);
+  const bestB = new Array<number>(leavesB.length).fill(t.minSimilarity);
+  const toB = new Array<Node | null>(leavesA.length).fill(null);
+  const toA = new Array<Node | null>(leavesB.length).fill(null);
+  const pairs = similarPairs(
+    leavesA.map((n) => n.vOwn),
+    leavesB.map((n) => n.vOwn),
+    t.minSimilarity,
+  );
+  for (const { i, j, sim } of pairs) {
+    if (sim >= bestA[i]!) [bestA[i], toB[i]] = [sim, leavesB[j]!];
+    if (sim >= bestB[j]!) [bestB[j], toA[j]] = [sim, leavesA[i]!];
   }
-  for (const [ha, row] of flow)
-    for (const [hb, w] of row) row.set(hb, w / Math.max(1, (mass.get(ha) ?? 0) + (mass.get(hb) ?? 0)));
+  const flow: FlowTable = new Map();
+  const add = (x: Node, y: Node, w: number) => {
+    for (const hx of holders(x)) {
+      const row = flow.get(hx) ?? new Map<Node, number>();
+      flow.set(hx, row);
+      for (const hy of holders(y)) row.set(hy, (row.get(hy) ?? 0) + w);
+    }
+  };
+  leavesA.forEach((a, i) => {
+    const b = toB[i];
+    if (b) add(a, b, a.grams.length);
+  });
+  leavesB.forEach((b, j) => {
+    const a = toA[j];
+    if (a) add(a, b, b.grams.length);
+  });
+  for (const [ha, row] of flow) for (const [hb, w] of row) row.set(hb, w / Math.max(1, (mass.get(ha) ?? 0) + (mass.get(hb) ?? 0)));
   return flow;
 }
 
@@ -78,7 +89,7 @@ const contextOf = (n: Node): Node | null => (n.pseudo ? n.owner : n.parent);
 /** Aligns two flattened plans level by level, then adds merges/splits by containment and by descent. */
 export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Alignment {
   const partner = new Map<Node, Node>();
-  const links: Link[] = [];
+  const book = new LinkBook();
   const flow = measureFlow(nodesA, nodesB, t);
   const maxDepth = Math.max(0, ...nodesA.map((n) => n.depth), ...nodesB.map((n) => n.depth));
   const lastA = Math.max(1, nodesA.length - 1);
@@ -88,17 +99,34 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
     const poolB = nodesB.filter((n) => n.depth === depth);
     const candidates: Candidate[] = [];
     const sims = new Map<string, number>();
+    const consider = (i: number, j: number, sim: number) => {
+      if (sim < t.minSimilarity) return;
+      const a = poolA[i]!;
+      const b = poolB[j]!;
+      const pa = contextOf(a);
+      const pb = contextOf(b);
+      const sameContext = (pa === null && pb === null) || (pa !== null && pb !== null && partner.get(pa) === pb);
+      // A vanishing tie-breaker that prefers nearby positions, symmetric in A and B.
+      const near = 1e-6 * (1 - Math.abs(a.pos / lastA - b.pos / lastB));
+      candidates.push({ a: i, b: j, score: sim + (sameContext ? t.contextBonus : 0) + near });
+      sims.set(`${i}:${j}`, sim);
+    };
+    // Paragraph pairs come from the inverted index; pairs involving a container are few, so all are scored.
+    const leafA = poolA.map((n) => n.children.length === 0);
+    const leafB = poolB.map((n) => n.children.length === 0);
+    const leafIxA = poolA.flatMap((_, i) => (leafA[i] ? [i] : []));
+    const leafIxB = poolB.flatMap((_, j) => (leafB[j] ? [j] : []));
+    for (const p of similarPairs(
+      leafIxA.map((i) => poolA[i]!.vOwn),
+      leafIxB.map((j) => poolB[j]!.vOwn),
+      t.minSimilarity,
+    )) {
+      consider(leafIxA[p.i]!, leafIxB[p.j]!, p.sim);
+    }
     poolA.forEach((a, i) => {
       poolB.forEach((b, j) => {
-        const sim = unitSimilarity(a, b, flow, t);
-        if (sim < t.minSimilarity) return;
-        const pa = contextOf(a);
-        const pb = contextOf(b);
-        const sameContext = (pa === null && pb === null) || (pa !== null && pb !== null && partner.get(pa) === pb);
-        // A vanishing tie-breaker that prefers nearby positions, symmetric in A and B.
-        const near = 1e-6 * (1 - Math.abs(a.pos / lastA - b.pos / lastB));
-        candidates.push({ a: i, b: j, score: sim + (sameContext ? t.contextBonus : 0) + near });
-        sims.set(`${i}:${j}`, sim);
+        if (leafA[i] && leafB[j]) return;
+        consider(i, j, unitSimilarity(a, b, flow, t));
       });
     });
     for (const [i, j] of assignOptimal(candidates)) {
@@ -106,22 +134,38 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
       const b = poolB[j]!;
       partner.set(a, b);
       partner.set(b, a);
-      links.push({ a, b, via: 'match', similarity: sims.get(`${i}:${j}`) ?? 0 });
+      book.add({ a, b, via: 'match', similarity: sims.get(`${i}:${j}`) ?? 0 });
     }
   }
-  addIntroLinks(nodesA, nodesB, partner, links);
-  addContainment(nodesA, nodesB, links, t);
-  addContainment(nodesB, nodesA, links, t);
-  addDescent(nodesA, links, t);
-  addDescent(nodesB, links, t);
-  return { links, partner, flow } as Alignment;
+  addIntroLinks(nodesA, nodesB, partner, book);
+  addContainment(nodesA, nodesB, book, t);
+  addContainment(nodesB, nodesA, book, t);
+  addDescent(nodesA, book, t);
+  addDescent(nodesB, book, t);
+  return { links: book.links, partner, flow };
 }
 
 const isParagraph = (n: Node) => n.children.length === 0 && n.depth > 1;
 
-/** Every node linked to `n`, on the other side. */
-function mates(n: Node, links: readonly Link[]): Node[] {
-  return links.flatMap((l) => (l.a === n ? [l.b] : l.b === n ? [l.a] : []));
+/** The links made so far, indexed by node for quick look-up of a node's counterparts. */
+class LinkBook {
+  readonly links: Link[] = [];
+  private readonly byNode = new Map<Node, Node[]>();
+
+  /** Records a link. */
+  add(link: Link): void {
+    this.links.push(link);
+    for (const [x, y] of [[link.a, link.b], [link.b, link.a]] as const) {
+      const list = this.byNode.get(x);
+      if (list) list.push(y);
+      else this.byNode.set(x, [y]);
+    }
+  }
+
+  /** Every node linked to `n`, on the other side. */
+  mates(n: Node): readonly Node[] {
+    return this.byNode.get(n) ?? [];
+  }
 }
 
 /**
@@ -129,7 +173,7 @@ function mates(n: Node, links: readonly Link[]): Node[] {
  * the other prints the heading alone and the intro as the item's first (unnumbered) paragraph. When the
  * two items are linked, that intro paragraph continues the opening paragraph's intro.
  */
-function addIntroLinks(nodesA: Node[], nodesB: Node[], partner: Map<Node, Node>, links: Link[]): void {
+function addIntroLinks(nodesA: Node[], nodesB: Node[], partner: Map<Node, Node>, book: LinkBook): void {
   const pseudoOf = new Map<Node, Node>();
   for (const n of [...nodesA, ...nodesB]) if (n.pseudo) pseudoOf.set(n.owner, n);
   for (const a of nodesA) {
@@ -142,9 +186,9 @@ function addIntroLinks(nodesA: Node[], nodesB: Node[], partner: Map<Node, Node>,
       const intro = pseudoOf.get(x);
       const first = y.children[0];
       if (!intro || pseudoOf.has(y) || !first || first.unit.number !== '' || first.children.length > 0) continue;
-      if (mates(intro, links).length || mates(first, links).length) continue;
+      if (book.mates(intro).length || book.mates(first).length) continue;
       const sim = cosine(intro.vOwn, first.vOwn);
-      links.push(
+      book.add(
         intro.side === 0
           ? { a: intro, b: first, via: 'intro', similarity: sim }
           : { a: first, b: intro, via: 'intro', similarity: sim },
@@ -158,20 +202,21 @@ function addIntroLinks(nodesA: Node[], nodesB: Node[], partner: Map<Node, Node>,
  * link when it is clearly contained in the sibling's counterpart (a whole covered by the in-order
  * concatenation of the parts). Repeats so that a whole split in three or more parts is found.
  */
-function addContainment(parts: Node[], wholes: Node[], links: Link[], t: Thresholds): void {
+function addContainment(parts: Node[], wholes: Node[], book: LinkBook, t: Thresholds): void {
   const paragraphsW = wholes.filter((w) => isParagraph(w) || w.pseudo);
+  const isWhole = new Set(paragraphsW);
   for (let changed = true; changed; ) {
     changed = false;
     for (const u of parts) {
-      if (!isParagraph(u) || u.pseudo || !u.parent || mates(u, links).length) continue;
+      if (!isParagraph(u) || u.pseudo || !u.parent || book.mates(u).length) continue;
       const siblings = u.parent.children;
       const i = siblings.indexOf(u);
       const near = [siblings[i - 1], siblings[i + 1]].filter((v): v is Node => v !== undefined);
       let best: Node | null = null;
       let bestC = 0;
       for (const v of near) {
-        for (const w of mates(v, links)) {
-          if (!paragraphsW.includes(w)) continue;
+        for (const w of book.mates(v)) {
+          if (!isWhole.has(w)) continue;
           const c = containment(u.vOwn, w.vOwn);
           if (c > bestC) [best, bestC] = [w, c];
         }
@@ -180,7 +225,7 @@ function addContainment(parts: Node[], wholes: Node[], links: Link[], t: Thresho
       let rival = 0;
       for (const w of paragraphsW) if (w !== best) rival = Math.max(rival, containment(u.vOwn, w.vOwn));
       if (bestC < t.containMargin * rival) continue;
-      const group = [...mates(best, links), u];
+      const group = [...book.mates(best), u];
       if (
         coverage(
           best.vOwn,
@@ -188,11 +233,11 @@ function addContainment(parts: Node[], wholes: Node[], links: Link[], t: Thresho
         ) <=
         coverage(
           best.vOwn,
-          mates(best, links).map((g) => g.vOwn),
+          book.mates(best).map((g) => g.vOwn),
         )
       )
         continue;
-      links.push(
+      book.add(
         u.side === 0
           ? { a: u, b: best, via: 'contain', similarity: bestC }
           : { a: best, b: u, via: 'contain', similarity: bestC },
@@ -206,13 +251,13 @@ function addContainment(parts: Node[], wholes: Node[], links: Link[], t: Thresho
  * Merges and splits by descent: an unlinked unit with children joins the unit of the other side from
  * which most of its children descend (a new item assembled from one old item's paragraphs is its split).
  */
-function addDescent(nodes: Node[], links: Link[], t: Thresholds): void {
+function addDescent(nodes: Node[], book: LinkBook, t: Thresholds): void {
   for (const u of nodes) {
-    if (u.pseudo || u.children.length === 0 || mates(u, links).length) continue;
+    if (u.pseudo || u.children.length === 0 || book.mates(u).length) continue;
     const tally = new Map<Node, number>();
     let total = 0;
     for (const c of u.children) {
-      const mates = links.filter((l) => (u.side === 0 ? l.a === c : l.b === c)).map((l) => (u.side === 0 ? l.b : l.a));
+      const mates = book.mates(c);
       if (mates.length === 0) continue;
       total++;
       for (const origin of new Set(mates.map((m) => contextOf(m)).filter((x): x is Node => x !== null))) {
@@ -224,7 +269,7 @@ function addDescent(nodes: Node[], links: Link[], t: Thresholds): void {
     for (const [origin, n] of tally) if (n > bestN) [best, bestN] = [origin, n];
     if (!best || bestN < t.flowMinChildren || bestN * 2 < total) continue;
     const sim = bestN / Math.max(1, u.children.length);
-    links.push(
+    book.add(
       u.side === 0 ? { a: u, b: best, via: 'flow', similarity: sim } : { a: best, b: u, via: 'flow', similarity: sim },
     );
   }

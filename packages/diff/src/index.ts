@@ -3,3 +3,4 @@ export { compareFigures } from './figures.ts';
 export { comparisonForm, matchingForm, stripNumber } from './text-form.ts';
 export { DEFAULT_THRESHOLDS, type DiffOptions, resolveThresholds, type Thresholds } from './thresholds.ts';
 export { diffWording, renderWording, wordingStats } from './wording.ts';
+export { buildLineage, diffEditions, labelEditions, type TraceOptions, tracePlans, unitRefs } from './trace-plans.ts';

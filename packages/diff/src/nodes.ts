@@ -21,8 +21,8 @@ export interface Node {
   /** Own text without the number marker. */
   own: string;
   head: string;
-  grams: string[];
-  headGrams: string[];
+  grams: number[];
+  headGrams: number[];
   vOwn: SparseVector;
   vTree: SparseVector;
 }
@@ -92,7 +92,7 @@ export function vectorizeNodes(nodes: Node[], index: BigramIndex, t: Thresholds)
       [n.grams, 1],
       [n.headGrams, t.headingWeight - 1],
     ]);
-  const treeGrams = (n: Node): string[] => [n.grams, ...n.children.map(treeGrams)].flat();
+  const treeGrams = (n: Node): number[] => [n.grams, ...n.children.map(treeGrams)].flat();
   for (const n of raw) {
     n.vTree = n.children.length
       ? index.vector([

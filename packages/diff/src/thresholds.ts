@@ -7,7 +7,7 @@ export const DEFAULT_THRESHOLDS = {
   /** For units with children, share of the score that comes from the whole subtree (the rest: own text). */
   subtreeShare: 0.6,
   /** Added to the score when the two units' parents are already linked (keeps tasks in their sections). */
-  contextBonus: 0.08,
+  contextBonus: 0.15,
   /** A paragraph joins its neighbour's merge/split when at least this share of its weighted bigrams occurs in the whole. */
   containMin: 0.2,
   /** ... and when it is contained in that whole at least this many times more than in any other paragraph. */
@@ -16,8 +16,9 @@ export const DEFAULT_THRESHOLDS = {
   flowMinChildren: 2,
   /** An item's opening text beyond its heading counts as an intro paragraph from this many characters. */
   introMinChars: 12,
-  /** Longest text (characters, both sides together) given to the word-level diff in one piece. */
-  maxWordingChars: 6000,
+  /** Longest text (characters, both sides together) given to the word-level diff in one piece; longer
+   * texts are aligned sentence by sentence first, so jsdiff's O(ND) search stays small and never times out. */
+  maxWordingChars: 400,
 } as const;
 
 /** The named thresholds; every field can be overridden. */
@@ -29,6 +30,8 @@ export interface DiffOptions extends Partial<Thresholds> {
   punctuation?: boolean;
   /** Only report changes down to this depth (1 = sections). Alignment still uses every level. */
   depth?: number;
+  /** Compute word-level wording diffs (default true; tracing turns it off because it only needs links). */
+  wording?: boolean;
   /** Labels for the two sides (default: the plans' titles). */
   refA?: string;
   refB?: string;

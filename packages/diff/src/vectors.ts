@@ -7,24 +7,27 @@ export interface SparseVector {
   norm: number;
 }
 
-/** Character bigrams of a matching-form string (a lone character counts as one feature). */
-export function bigrams(form: string): string[] {
-  const chars = Array.from(form);
-  if (chars.length === 1) return chars;
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+const PLANE = 0x110000;
+
+/** Character bigrams of a matching-form string as numbers (code point pairs); a lone character counts too. */
+export function bigrams(form: string): number[] {
+  const codes: number[] = [];
+  for (const ch of form) codes.push(ch.codePointAt(0)!);
+  if (codes.length === 1) return [codes[0]! * PLANE];
+  const out: number[] = new Array(Math.max(0, codes.length - 1));
+  for (let i = 0; i + 1 < codes.length; i++) out[i] = codes[i]! * PLANE + codes[i + 1]!;
   return out;
 }
 
 /** Document frequencies over a set of texts, turned into IDF weights and vectors. */
 export class BigramIndex {
-  private readonly featureIds = new Map<string, number>();
+  private readonly featureIds = new Map<number, number>();
   private df: number[] = [];
   private docs = 0;
   private idfCache: Float64Array | null = null;
 
   /** Counts the bigrams of one document (each once). */
-  addDocument(grams: readonly string[]): void {
+  addDocument(grams: readonly number[]): void {
     this.docs++;
     this.idfCache = null;
     for (const g of new Set(grams)) {
@@ -33,7 +36,7 @@ export class BigramIndex {
     }
   }
 
-  private idOf(g: string): number {
+  private idOf(g: number): number {
     let id = this.featureIds.get(g);
     if (id === undefined) {
       id = this.featureIds.size;
@@ -53,7 +56,7 @@ export class BigramIndex {
   }
 
   /** A tf-idf vector; `parts` are (bigrams, factor) so a heading can weigh more than the body. */
-  vector(parts: readonly (readonly [readonly string[], number])[]): SparseVector {
+  vector(parts: readonly (readonly [readonly number[], number])[]): SparseVector {
     const acc = new Map<number, number>();
     for (const [grams, factor] of parts) {
       const tf = new Map<number, number>();
@@ -118,4 +121,51 @@ export function coverage(whole: SparseVector, parts: readonly SparseVector[]): n
     if (present.has(whole.ids[i]!)) hit += whole.weights[i]!;
   }
   return all === 0 ? 0 : hit / all;
+}
+
+/** A pair of list positions and their cosine similarity. */
+export interface ScoredPair {
+  i: number;
+  j: number;
+  sim: number;
+}
+
+/**
+ * All pairs (i, j) with cosine(xs[i], ys[j]) ≥ min, through an inverted index over ys' features so
+ * pairs that share no bigram cost nothing (plans with thousands of tasks stay fast).
+ */
+export function similarPairs(xs: readonly SparseVector[], ys: readonly SparseVector[], min: number): ScoredPair[] {
+  const postings = new Map<number, { j: number; w: number }[]>();
+  ys.forEach((y, j) => {
+    for (let k = 0; k < y.ids.length; k++) {
+      const id = y.ids[k]!;
+      const list = postings.get(id);
+      const entry = { j, w: y.weights[k]! };
+      if (list) list.push(entry);
+      else postings.set(id, [entry]);
+    }
+  });
+  const acc = new Float64Array(ys.length);
+  const touched: number[] = [];
+  const out: ScoredPair[] = [];
+  xs.forEach((x, i) => {
+    if (x.norm === 0) return;
+    for (let k = 0; k < x.ids.length; k++) {
+      const list = postings.get(x.ids[k]!);
+      if (!list) continue;
+      const wx = x.weights[k]!;
+      for (const { j, w } of list) {
+        if (acc[j] === 0) touched.push(j);
+        acc[j]! += wx * w;
+      }
+    }
+    for (const j of touched) {
+      const y = ys[j]!;
+      const sim = y.norm === 0 ? 0 : acc[j]! / (x.norm * y.norm);
+      if (sim >= min) out.push({ i, j, sim: Math.min(1, sim) });
+      acc[j] = 0;
+    }
+    touched.length = 0;
+  });
+  return out;
 }
