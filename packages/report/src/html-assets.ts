@@ -36,6 +36,8 @@ del{background:var(--dropped-bg);color:#82071e;text-decoration:line-through}
 ins{background:var(--added-bg);color:#116329;text-decoration:none}
 .figs{margin:4px 0 0;padding:0;list-style:none;font-size:.9em}.figs li::before{content:"# ";color:var(--muted)}
 :target{outline:2px solid #0969da;outline-offset:2px}
+[id]{scroll-margin-top:64px}
+.series .filters{position:static}.timeline thead th{position:sticky;top:0;z-index:1;background:var(--soft)}
 .timeline td,.timeline th{padding:1px 4px;text-align:center}.timeline td.goal{text-align:left;max-width:28em}
 .timeline a.ev{display:inline-block;min-width:1.6em;border-radius:4px;color:var(--k);background:var(--kb);font-weight:600}
 .legend .timeline{margin-right:10px;white-space:nowrap}

@@ -11,7 +11,7 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
  * page's own inline style and script (by hash) and no network at all, so even text that slipped
  * past escaping could neither run nor fetch anything.
  */
-export function renderPage(page: { labels: Labels; title: string; body: string }): string {
+export function renderPage(page: { labels: Labels; title: string; body: string; kind?: 'pair' | 'series' }): string {
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(REPORT_CSS)}`,
@@ -33,7 +33,7 @@ export function renderPage(page: { labels: Labels; title: string; body: string }
     `<title>${escapeHtml(page.title)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
-    '<body>',
+    `<body class="${page.kind ?? 'pair'}">`,
     page.body,
     `<script>${REPORT_JS}</script>`,
     '</body>',
@@ -43,13 +43,18 @@ export function renderPage(page: { labels: Labels; title: string; body: string }
 }
 
 /** The sticky bar with one checkbox per kind, an "all" button, a search box and a shown-count. */
-export function renderFilterBar(labels: Labels, lang: ReportLang, counts: Record<ChangeKind, number>): string {
+export function renderFilterBar(
+  labels: Labels,
+  lang: ReportLang,
+  counts: Record<ChangeKind, number>,
+  nameOf: (kind: ChangeKind, lang: ReportLang) => string = kindLabel,
+): string {
   // Per kind: a checkbox that toggles it, and its badge, a button that shows only that kind.
   const boxes = KINDS.map(
     (kind) =>
       `<span class="kf"><input type="checkbox" data-kind-filter value="${kind}" checked ` +
-      `aria-label="${escapeHtml(kindLabel(kind, lang))}"><button type="button" class="only k-${kind}" data-only="${kind}" ` +
-      `title="${escapeHtml(labels.only)}">${escapeHtml(kindLabel(kind, lang))} ${counts[kind]}</button></span>`,
+      `aria-label="${escapeHtml(nameOf(kind, lang))}"><button type="button" class="only k-${kind}" data-only="${kind}" ` +
+      `title="${escapeHtml(labels.only)}">${escapeHtml(nameOf(kind, lang))} ${counts[kind]}</button></span>`,
   );
   return [
     `<nav class="filters" aria-label="${escapeHtml(labels.filter)}">`,

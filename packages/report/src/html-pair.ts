@@ -7,7 +7,9 @@ import { countKinds, countSections, emptyCounts, sectionHeadings } from './secti
 
 /** A plan label as a short line: `title (year) · ref`. */
 export function describePlan(plan: PlanLabel): string {
-  return `${planName(plan)}${plan.year !== undefined ? ` (${plan.year})` : ''} · ${plan.ref}`;
+  const name = planName(plan);
+  const year = plan.year !== undefined && name !== String(plan.year) ? ` (${plan.year})` : '';
+  return `${name}${year} · ${plan.ref}`;
 }
 
 /** What to call a plan: its title, else its year, else its reference. */

@@ -16,7 +16,7 @@ export function renderSeriesHtml(lineage: Lineage, diffs: readonly PlanDiff[], l
   const last = lineage.editions.at(-1);
   const title = `${labels.seriesTitle}${labels.colon}${first ? planName(first) : ''}${last && last !== first ? ` → ${planName(last)}` : ''}`;
   const rowCounts = emptyCounts();
-  for (const goal of lineage.goals) for (const kind of goalKinds(goal)) rowCounts[kind] += 1;
+  for (const goal of lineage.goals) for (const kind of goalKinds(goal, years[0])) rowCounts[kind] += 1;
   const body = [
     `<header><h1>${escapeHtml(title)}</h1>`,
     ...lineage.editions.map((edition) => `<p class="meta">${escapeHtml(describePlan(edition))}</p>`),
@@ -29,13 +29,13 @@ export function renderSeriesHtml(lineage: Lineage, diffs: readonly PlanDiff[], l
     '</section>',
     `<h2 id="changes">${escapeHtml(labels.timeline)} (${lineage.goals.length} ${escapeHtml(labels.goals)})</h2>`,
     renderLegend(labels, lang),
-    renderFilterBar(labels, lang, rowCounts),
+    renderFilterBar(labels, lang, rowCounts, eventLabel),
     renderTimeline(lineage, years, labels, lang),
     `<h2 id="details">${escapeHtml(labels.details)}</h2>`,
     renderDetails(lineage, diffs, labels, lang),
     '<footer>plandiff</footer>',
   ].join('\n');
-  return renderPage({ labels, title, body });
+  return renderPage({ labels, title, body, kind: 'series' });
 }
 
 /** Counts per kind for each consecutive pair of editions. */
@@ -71,7 +71,7 @@ function renderTimeline(lineage: Lineage, years: readonly number[], labels: Labe
       );
     });
     return (
-      `<tr class="row" id="t-${g}" data-kinds="${goalKinds(goal).join(' ')}"><td class="goal">` +
+      `<tr class="row" id="t-${g}" data-kinds="${goalKinds(goal, years[0]).join(' ')}"><td class="goal">` +
       `<a href="#g-${g}">${escapeHtml(goalTitle(goal))}</a> <span class="gid">${escapeHtml(goal.id)}</span></td>${cells.join('')}</tr>`
     );
   });

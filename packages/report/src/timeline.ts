@@ -25,9 +25,14 @@ export function timelineCells(goal: Goal, years: readonly number[]): TimelineCel
   });
 }
 
-/** The distinct event kinds in a goal's life (what the kind filter matches on). */
-export function goalKinds(goal: Goal): ChangeKind[] {
-  return [...new Set(goal.events.map((event) => event.kind))];
+/**
+ * The distinct event kinds in a goal's life (what the kind filter matches on). Being there in the
+ * first edition is not "appearing", so that first `added` does not count.
+ */
+export function goalKinds(goal: Goal, firstYear?: number): ChangeKind[] {
+  const events = goal.events.filter((event) => !(event.kind === 'added' && event.year === firstYear));
+  const kinds = [...new Set(events.map((event) => event.kind))];
+  return kinds.length ? kinds : ['unchanged'];
 }
 
 /** A short title for a goal: its heading, else the start of its first unit's text. */
@@ -55,17 +60,13 @@ export function createChangeFinder(
     }
   }
   return (event, previous) => {
-    for (const unit of event.units) {
-      const side = event.kind === 'dropped' ? 'a' : 'b';
-      const change = index.get(`${event.year}:${side}:${unit.id}`);
-      if (change) return change;
-    }
-    if (event.kind === 'dropped' && previous) {
-      for (const unit of previous.units) {
-        const change = index.get(`${event.year}:a:${unit.id}`);
-        if (change) return change;
-      }
-    }
-    return undefined;
+    // Several units can lead to several changes; the one of the event's own kind explains it best.
+    const side = event.kind === 'dropped' ? 'a' : 'b';
+    const units = event.units.length || !previous ? event.units : previous.units;
+    const lookupSide = event.units.length ? side : 'a';
+    const found = units
+      .map((unit) => index.get(`${event.year}:${lookupSide}:${unit.id}`))
+      .filter((change): change is Change => change !== undefined);
+    return found.find((change) => change.kind === event.kind) ?? found[0];
   };
 }
