@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
-import { decodeBytes } from '../packages/scrape/src/index.ts';
 import { parseHTML } from 'linkedom';
+import { decodeBytes } from '../packages/scrape/src/index.ts';
 
 /** The development pages of `../shared/data/extraction` (absent outside the dev machine). */
 export const EXTRACTION_DIR = fileURLToPath(new URL('../../shared/data/extraction', import.meta.url));

@@ -21,7 +21,10 @@ export function fetchForCli(url: string, options: { ignoreRobots?: boolean }): P
 }
 
 /** Fetches and cleans a page. */
-export async function cleanUrl(url: string, options: { ignoreRobots?: boolean }): Promise<CleanedPage & { fetched: FetchResult }> {
+export async function cleanUrl(
+  url: string,
+  options: { ignoreRobots?: boolean },
+): Promise<CleanedPage & { fetched: FetchResult }> {
   const fetched = await fetchForCli(url, options);
   return {
     clean: cleanPage(fetched.text, fetched.finalUrl),

@@ -18,17 +18,14 @@ export interface Block {
   links: number;
 }
 
-/** For every element: the range of blocks it holds, `[first, end)` in document order. */
-export type BlockRanges = Map<DomNode, [number, number]>;
-
 const CONTENT_CHAR = /[\p{Script=Han}A-Za-z0-9０-９]/gu;
 const PUNCT = /[，。；：、！？,.;:!?（）《》“”]/g;
-const CJK_WRAP = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \u2028]*\u2028[ \u2028]*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+const CJK_WRAP =
+  /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \u2028]*\u2028[ \u2028]*(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
 
 /** Splits a document into text blocks (paragraph breaks at block elements and `<br>`). */
-export function collectBlocks(root: DomNode): { blocks: Block[]; ranges: BlockRanges } {
+export function collectBlocks(root: DomNode): { blocks: Block[] } {
   const blocks: Block[] = [];
-  const ranges: BlockRanges = new Map();
   let buffer = '';
   let linkBuffer = '';
   let links = 0;
@@ -78,18 +75,15 @@ export function collectBlocks(root: DomNode): { blocks: Block[]; ranges: BlockRa
       }
       const isBlock = BLOCK_TAGS.has(name);
       if (isBlock) flush();
-      const start = blocks.length;
       const isLink = name === 'a' && child.attribs?.href !== undefined;
       if (isLink && !inLink) links++;
       walk(child, inLink || isLink, pre || name === 'pre', isBlock ? child : blockOwner);
       if (isBlock) flush();
-      ranges.set(child, [start, blocks.length]);
     }
   };
   walk(root, false, false, root);
   flush();
-  ranges.set(root, [0, blocks.length]);
-  return { blocks, ranges };
+  return { blocks };
 }
 
 /** Collapses whitespace, drops spaces between Chinese characters and trims. */

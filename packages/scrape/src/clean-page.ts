@@ -34,10 +34,10 @@ export interface CleanOptions {
 export function cleanPage(html: string, url?: string, options: CleanOptions = {}): CleanResult {
   const diagnostics: Diagnostic[] = [];
   const root = parseHtml(html);
-  const { blocks, ranges } = collectBlocks(root);
+  const { blocks } = collectBlocks(root);
   const repeated = options.siblings?.length ? repeatedBlocks(options.siblings) : new Set<string>();
   const tagTitle = titleFromTag(root);
-  const selection = selectContent(blocks, ranges, root, repeated, undefined);
+  const selection = selectContent(blocks, root, repeated);
   const firstKept = selection.kept[0] ?? selection.range[0];
   const titleIndex = findTitleBlock(blocks, tagTitle, firstKept);
   const titleBlock = titleIndex >= 0 ? (blocks[titleIndex] as Block) : undefined;

@@ -156,7 +156,12 @@ export class Fetcher {
       let reason: string;
       let retryAfterMs: number | undefined;
       try {
-        const response = await this.queue.run(url.host, delayMs, () => this.getOnce(url, s, s.maxBytes, auth), s.signal);
+        const response = await this.queue.run(
+          url.host,
+          delayMs,
+          () => this.getOnce(url, s, s.maxBytes, auth),
+          s.signal,
+        );
         if (response.status !== 429 && response.status < 500) return response;
         reason = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
         retryAfterMs = parseRetryAfter(response.retryAfter);
@@ -168,7 +173,10 @@ export class Fetcher {
         throw fail(url, `${reason} (gave up after ${attempt} attempt${attempt > 1 ? 's' : ''})`);
       }
       if (retryAfterMs !== undefined && retryAfterMs > s.maxRetryAfterMs) {
-        throw fail(url, `${reason}; the server asks to retry after ${Math.round(retryAfterMs / 1000)} s, longer than the ${Math.round(s.maxRetryAfterMs / 1000)} s limit`);
+        throw fail(
+          url,
+          `${reason}; the server asks to retry after ${Math.round(retryAfterMs / 1000)} s, longer than the ${Math.round(s.maxRetryAfterMs / 1000)} s limit`,
+        );
       }
       const backoff = Math.min(30_000, s.backoffMs * 2 ** (attempt - 1));
       const waitMs = Math.max(retryAfterMs ?? 0, backoff + Math.random() * s.backoffMs);
@@ -206,7 +214,9 @@ export class Fetcher {
         await response.body?.cancel().catch(() => undefined);
         throw tooLarge(url, limit, `the server announces ${formatBytes(declared)}`);
       }
-      const bytes = location ? new Uint8Array() : await readCapped(response.body, limit, () => tooLarge(url, limit, 'stopped reading there'));
+      const bytes = location
+        ? new Uint8Array()
+        : await readCapped(response.body, limit, () => tooLarge(url, limit, 'stopped reading there'));
       if (location) await response.body?.cancel().catch(() => undefined);
       return {
         status: response.status,
@@ -231,7 +241,12 @@ function networkError(url: URL, error: unknown, s: Settings, timedOut: boolean):
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code;
   let reason: string;
-  if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || (error as Error)?.name === 'TimeoutError')
+  if (
+    timedOut ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    (error as Error)?.name === 'TimeoutError'
+  )
     reason = `timed out after ${formatMs(s.timeoutMs)}`;
   else if (code === 'UND_ERR_CONNECT_TIMEOUT') reason = `could not connect within ${formatMs(s.connectTimeoutMs)}`;
   else if (code === 'ECONNREFUSED') reason = 'connection refused';

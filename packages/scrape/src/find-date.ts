@@ -3,9 +3,11 @@ import { type DomNode, findAll } from './dom.ts';
 
 /** True inside list items: sidebars list other articles with their dates. */
 function inList(node: DomNode | null | undefined): boolean {
-  for (let n = node, depth = 0; n && depth < 4; n = n.parent, depth++) if (n.name === 'li' || n.name === 'dd') return true;
+  for (let n = node, depth = 0; n && depth < 4; n = n.parent, depth++)
+    if (n.name === 'li' || n.name === 'dd') return true;
   return false;
 }
+
 import { findDates } from './parse-date.ts';
 
 const META_TAG = new Set(['meta']);
@@ -26,11 +28,7 @@ export interface DateContext {
  * Finds the publication date: `<meta>` publish stamps, labelled lines (`发布时间：`), dates just
  * under the title or signing off the notice — not dates in sidebars, lists or running text.
  */
-export function findPublicationDate(
-  root: DomNode,
-  blocks: readonly Block[],
-  ctx: DateContext,
-): string | undefined {
+export function findPublicationDate(root: DomNode, blocks: readonly Block[], ctx: DateContext): string | undefined {
   const scored: { iso: string; score: number; order: number }[] = [];
   for (const meta of findAll(root, META_TAG)) {
     const a = meta.attribs ?? {};

@@ -1,7 +1,7 @@
 import { type DomNode, findAll, textOf } from './dom.ts';
 
 const DOC_NUMBER =
-  /[\p{Script=Han}A-Za-z]{1,12}\s*[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,4}\s*号/u;
+  /[\p{Script=Han}A-Za-z]{1,12}\s*[〔［[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,4}\s*号/u;
 
 /** Finds a document number (文号) like `泸市教发〔2012〕5号`, preferring one in a labelled line. */
 export function findDocNumber(lines: readonly string[]): string | undefined {
@@ -21,7 +21,7 @@ export function findDocNumber(lines: readonly string[]): string | undefined {
 function tidyNumber(text: string): string {
   return text
     .replace(/\s+/g, '')
-    .replace(/[［\[【(（]/, '〔')
+    .replace(/[［[【(（]/, '〔')
     .replace(/[］\]】)）]/, '〕');
 }
 
@@ -32,7 +32,10 @@ export function findIssuer(lines: readonly string[], signatureIndex: number): st
     if (m?.[1]) return m[1];
   }
   const sig = lines[signatureIndex - 1];
-  if (sig && /^[\p{Script=Han}（）()]{3,30}(局|厅|委员会|委|办公室|办|政府|部|院|会|中心|处|署|站|所|校|学)$/u.test(sig))
+  if (
+    sig &&
+    /^[\p{Script=Han}（）()]{3,30}(局|厅|委员会|委|办公室|办|政府|部|院|会|中心|处|署|站|所|校|学)$/u.test(sig)
+  )
     return sig;
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { Block, BlockRanges } from './blocks.ts';
+import type { Block } from './blocks.ts';
 import { isChromeLine, isMetaLine } from './chrome.ts';
 import type { DomNode } from './dom.ts';
 
@@ -24,7 +24,8 @@ export function totalsByOwner(blocks: readonly Block[]): Map<DomNode, BlockTotal
       t.linkChars += b.linkChars;
       t.punct += b.punct;
       t.links += b.links;
-    } else totals.set(b.owner, { chars: b.chars, linkChars: b.linkChars, punct: b.punct, links: b.links, text: b.text });
+    } else
+      totals.set(b.owner, { chars: b.chars, linkChars: b.linkChars, punct: b.punct, links: b.links, text: b.text });
   }
   return totals;
 }
@@ -67,13 +68,11 @@ export interface ContentSelection {
   kinds: BlockKind[];
 }
 
-/** Picks the element whose blocks score highest (body text minus furniture), then trims it. */
+/** Picks the best-scoring run of blocks (body text minus furniture) and the element holding it. */
 export function selectContent(
   blocks: readonly Block[],
-  ranges: BlockRanges,
   root: DomNode,
   repeated: ReadonlySet<string>,
-  title: string | undefined,
 ): ContentSelection {
   const owners = totalsByOwner(blocks);
   const kinds = blocks.map((b) => classifyBlock(b, repeated, owners.get(b.owner)));
@@ -108,17 +107,12 @@ export function selectContent(
   const chosen = runs.find((r) => r.score >= SEGMENT_RATIO * top && r.score > 0) ?? runs[0];
   const bestRange = extendRange(blocks, kinds, chosen?.range ?? [0, 0]);
   const best = commonAncestor(blocks, bestRange) ?? root;
-  const kept = trimBlocks(blocks, kinds, bestRange, title);
+  const kept = trimBlocks(blocks, kinds, bestRange);
   return { container: best, range: bestRange, kept, kinds };
 }
 
 /** Keeps body blocks, and short blocks (headings, signatures) that sit next to body text. */
-function trimBlocks(
-  blocks: readonly Block[],
-  kinds: readonly BlockKind[],
-  [a, b]: [number, number],
-  title: string | undefined,
-): number[] {
+function trimBlocks(blocks: readonly Block[], kinds: readonly BlockKind[], [a, b]: [number, number]): number[] {
   const kept: number[] = [];
   const firstGood = indexWhere(a, b, (i) => kinds[i] === 'good');
   const lastGood = lastIndexWhere(a, b, (i) => kinds[i] === 'good');
@@ -126,7 +120,6 @@ function trimBlocks(
     const block = blocks[i] as Block;
     const kind = kinds[i];
     if (kind === 'bad') continue;
-    if (title && sameText(block.text, title)) continue;
     if (kind === 'good') {
       if (i === firstGood && isMetaLine(block.text) && block.chars < 60) continue;
       kept.push(i);
@@ -143,12 +136,17 @@ function trimBlocks(
 }
 
 const SEGMENT_RATIO = 0.6;
-const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\D)/;
+const HEADING =
+  /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\D)/;
 const SIGN_OFF =
   /^([\p{Script=Han}（）()]{2,30}(局|厅|委员会|委|办公室|办|政府|部|院|会|中心|处|署|站|所|学校|大学|公司)|[〇○零一二三四五六七八九十\d０-９]{4}\s*年[^，。]{1,8}日)$/u;
 
 /** Widens the body to a heading right before it and a sign-off (issuer, date) right after it. */
-function extendRange(blocks: readonly Block[], kinds: readonly BlockKind[], [a, b]: [number, number]): [number, number] {
+function extendRange(
+  blocks: readonly Block[],
+  kinds: readonly BlockKind[],
+  [a, b]: [number, number],
+): [number, number] {
   const plain = (i: number) => kinds[i] === 'short' && (blocks[i]?.linkChars ?? 1) === 0;
   let start = a;
   for (let i = a - 1; i >= Math.max(0, a - 3) && plain(i); i--) {
@@ -175,7 +173,7 @@ function bestRun(prefix: readonly number[], from: number, to: number) {
 }
 
 const TERMINATOR =
-  /^[#【\[]?\s*(相关评论|网友评论|评论|发表评论|我要评论|最新评论|评论列表|全部评论|网友留言|留言|相关新闻|相关阅读|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|上一篇|下一篇|Feedback|Comments?)(\s*[\]】]?\s*[(（:：\d]|\s*$)/i;
+  /^[#【[]?\s*(相关评论|网友评论|评论|发表评论|我要评论|最新评论|评论列表|全部评论|网友留言|留言|相关新闻|相关阅读|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|上一篇|下一篇|Feedback|Comments?)(\s*[\]】]?\s*[(（:：\d]|\s*$)/i;
 const STAMP = /(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}/;
 
 /** A block after which the article does not continue. */

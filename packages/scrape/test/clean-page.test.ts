@@ -40,7 +40,8 @@ describe('cleanPage', () => {
     const r = cleanPage(
       page({
         head: '<script>var updated = "2013-05-05";</script>',
-        sidebar: '<li><a href="/1">关于春季开学的通知</a><span>2012-02-15</span></li><li><a href="/2">关于寒假的通知</a><span>2012-01-20</span></li>',
+        sidebar:
+          '<li><a href="/1">关于春季开学的通知</a><span>2012-02-15</span></li><li><a href="/2">关于寒假的通知</a><span>2012-01-20</span></li>',
         beforeBody: '<div class="info">发布时间：2012年2月10日 来源：市教育局 浏览次数：35</div>',
       }),
     );
@@ -83,7 +84,8 @@ describe('cleanPage', () => {
   });
 
   it('drops blocks repeated across sibling pages of the same site', () => {
-    const notice = '<div class="notice"><p>本网站所有信息仅供参考，如需转载请注明出处，并与本网站联系取得授权。</p></div>';
+    const notice =
+      '<div class="notice"><p>本网站所有信息仅供参考，如需转载请注明出处，并与本网站联系取得授权。</p></div>';
     const html = page({ afterBody: notice });
     expect(cleanPage(html).text).toContain('仅供参考');
     const sibling = `<html><body><div>其他页面的正文内容，介绍另一项工作的安排部署和具体要求，请认真阅读。</div>${notice}</body></html>`;

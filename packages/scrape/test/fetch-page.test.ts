@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FetchOptions, Fetcher } from '../src/index.ts';
+import { Fetcher, type FetchOptions } from '../src/index.ts';
 import { big5, gbk, type PageServer, type Route, send, startPageServer } from './helpers/page-server.ts';
 
 // Short delays and timeouts so the whole file runs in a few seconds.
 const FAST: FetchOptions = { delayMs: 0, retries: 0, backoffMs: 10, timeoutMs: 2000, connectTimeoutMs: 1000 };
-const PLAN = '<html><head><title>2012年全市教育工作要点</title></head><body><p>各区、县教育局：现将《2012年全市教育工作要点》印发你们，请认真贯彻落实。</p></body></html>';
-const TRAD = '<html><body><p>各區、縣教育局：現將《2012年全市教育工作要點》印發給你們，請結合實際認真貫徹落實。這是臺灣與香港的繁體中文頁面。</p></body></html>';
+const PLAN =
+  '<html><head><title>2012年全市教育工作要点</title></head><body><p>各区、县教育局：现将《2012年全市教育工作要点》印发你们，请认真贯彻落实。</p></body></html>';
+const TRAD =
+  '<html><body><p>各區、縣教育局：現將《2012年全市教育工作要點》印發給你們，請結合實際認真貫徹落實。這是臺灣與香港的繁體中文頁面。</p></body></html>';
 
 let server: PageServer | undefined;
 afterEach(async () => {
@@ -87,7 +89,12 @@ describe('fetchPage: archive fields', () => {
     const bytes = gbk(PLAN);
     const s = await serve({
       '/old': send('', { location: '/new' }, 301),
-      '/new': send(bytes, { 'content-type': 'text/html', etag: '"v1"', 'last-modified': 'Thu, 09 Feb 2012 08:00:00 GMT', 'x-other': 'dropped' }),
+      '/new': send(bytes, {
+        'content-type': 'text/html',
+        etag: '"v1"',
+        'last-modified': 'Thu, 09 Feb 2012 08:00:00 GMT',
+        'x-other': 'dropped',
+      }),
     });
     const before = Date.now();
     const r = await new Fetcher(FAST).fetchPage(`${s.base}/old`);
@@ -96,7 +103,11 @@ describe('fetchPage: archive fields', () => {
     expect(r.status).toBe(200);
     expect(Buffer.from(r.bytes).equals(bytes)).toBe(true);
     expect(r.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(r.headers).toMatchObject({ 'content-type': 'text/html', etag: '"v1"', 'last-modified': 'Thu, 09 Feb 2012 08:00:00 GMT' });
+    expect(r.headers).toMatchObject({
+      'content-type': 'text/html',
+      etag: '"v1"',
+      'last-modified': 'Thu, 09 Feb 2012 08:00:00 GMT',
+    });
     expect(r.headers['x-other']).toBeUndefined();
     expect(Date.parse(r.fetchedAt)).toBeGreaterThanOrEqual(before - 1000);
   });
@@ -257,14 +268,19 @@ describe('fetchPage: retries, timeouts and limits', () => {
     const bomb = gzipSync(Buffer.alloc(64 << 20, 0x20));
     expect(bomb.length).toBeLessThan(1 << 20); // small on the wire
     const s = await serve({ '/bomb': send(bomb, { 'content-type': 'text/html', 'content-encoding': 'gzip' }) });
-    const e = await failure(new Fetcher({ ...FAST, ignoreRobots: true, maxBytes: 4 << 20 }).fetchPage(`${s.base}/bomb`));
+    const e = await failure(
+      new Fetcher({ ...FAST, ignoreRobots: true, maxBytes: 4 << 20 }).fetchPage(`${s.base}/bomb`),
+    );
     expect(e.message).toBe(`${s.base}/bomb: response is larger than the 4 MB limit (stopped reading there)`);
   });
 
   it('refuses schemes other than http and https', async () => {
     const f = new Fetcher(FAST);
     const e = await failure(f.fetchPage('file:///etc/passwd'));
-    expect([e.code, e.message]).toEqual(['FETCH_FAILED', 'file:///etc/passwd: only http and https URLs can be fetched (got file)']);
+    expect([e.code, e.message]).toEqual([
+      'FETCH_FAILED',
+      'file:///etc/passwd: only http and https URLs can be fetched (got file)',
+    ]);
     expect((await failure(f.fetchPage('ftp://example.org/plan.doc'))).message).toMatch(/only http and https/);
     expect((await failure(f.fetchPage('not a url'))).message).toBe('not a url: not a valid URL');
   });
