@@ -20,7 +20,10 @@ export interface RobotsResponse {
 export const ROBOTS_AGENT = 'plandiff';
 const MAX_CRAWL_DELAY_MS = 60_000;
 
-/** Fetches and caches robots.txt per origin (RFC 9309: 4xx allows all, 5xx/unreachable allows none). */
+/**
+ * Fetches and caches robots.txt per origin (RFC 9309: 4xx allows all, 5xx allows none). A network
+ * failure is thrown as it is (the page would fail the same way) and not cached.
+ */
 export class RobotsCache<S> {
   private readonly cache = new Map<string, Promise<RobotsRules>>();
 
@@ -32,37 +35,33 @@ export class RobotsCache<S> {
     if (!rules) {
       rules = this.load(url.origin, settings);
       this.cache.set(url.origin, rules);
+      rules.catch(() => this.cache.delete(url.origin));
     }
     return rules;
   }
 
   private async load(origin: string, settings: S): Promise<RobotsRules> {
     let target = new URL('/robots.txt', origin);
-    try {
-      for (let hop = 0; hop <= 5; hop++) {
-        const response = await this.get(target, settings);
-        if (response.location && response.status >= 300 && response.status < 400) {
-          target = new URL(response.location, target);
-          continue;
-        }
-        if (response.status >= 200 && response.status < 300) {
-          const robots = robotsParser(target.href, new TextDecoder().decode(response.bytes));
-          const delay = robots.getCrawlDelay(ROBOTS_AGENT);
-          const rules: RobotsRules = {
-            // robots-parser answers undefined for other origins; those are checked separately.
-            allows: (u) => robots.isAllowed(u, ROBOTS_AGENT) !== false,
-          };
-          if (typeof delay === 'number' && delay > 0) rules.crawlDelayMs = Math.min(delay * 1000, MAX_CRAWL_DELAY_MS);
-          return rules;
-        }
-        if (response.status >= 400 && response.status < 500) return { allows: () => true };
-        return refuse(`robots.txt answered HTTP ${response.status}, so the site is treated as closed to robots`);
+    for (let hop = 0; hop <= 5; hop++) {
+      const response = await this.get(target, settings);
+      if (response.location && response.status >= 300 && response.status < 400) {
+        target = new URL(response.location, target);
+        continue;
       }
-      return refuse('robots.txt redirects too many times, so the site is treated as closed to robots');
-    } catch (error) {
-      const why = error instanceof Error ? error.message.replace(/^\S+: /, '') : String(error);
-      return refuse(`robots.txt could not be read (${why}), so the site is treated as closed to robots`);
+      if (response.status >= 200 && response.status < 300) {
+        const robots = robotsParser(target.href, new TextDecoder().decode(response.bytes));
+        const delay = robots.getCrawlDelay(ROBOTS_AGENT);
+        const rules: RobotsRules = {
+          // robots-parser answers undefined for other origins; those are checked separately.
+          allows: (u) => robots.isAllowed(u, ROBOTS_AGENT) !== false,
+        };
+        if (typeof delay === 'number' && delay > 0) rules.crawlDelayMs = Math.min(delay * 1000, MAX_CRAWL_DELAY_MS);
+        return rules;
+      }
+      if (response.status >= 400 && response.status < 500) return { allows: () => true };
+      return refuse(`robots.txt answered HTTP ${response.status}, so the site is treated as closed to robots`);
     }
+    return refuse('robots.txt redirects too many times, so the site is treated as closed to robots');
   }
 }
 

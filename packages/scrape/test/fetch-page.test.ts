@@ -190,6 +190,21 @@ describe('fetchPage: retries, timeouts and limits', () => {
     expect((s.hits[1]?.at ?? 0) - (s.hits[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
   });
 
+  it('retries after a dropped connection (network error), with backoff', async () => {
+    let n = 0;
+    const s = await serve({
+      '/p': (req, res) => (++n === 1 ? req.socket.destroy() : send(PLAN)(req, res)),
+    });
+    const reasons: string[] = [];
+    const r = await new Fetcher({ ...FAST, retries: 1, ignoreRobots: true }).fetchPage(`${s.base}/p`, {
+      onRetry: (info) => reasons.push(info.reason),
+    });
+    expect(r.status).toBe(200);
+    expect(s.hits).toHaveLength(2);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).not.toContain('127.0.0.1');
+  });
+
   it('gives up on a server that keeps failing after the configured attempts', async () => {
     const s = await serve({ '/p': send('boom', {}, 500) });
     const e = await failure(new Fetcher({ ...FAST, retries: 2, ignoreRobots: true }).fetchPage(`${s.base}/p`));
