@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import type { Diagnostic } from '@plandiff/model';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Diagnostic, PlandiffError } from '@plandiff/model';
 import { initCorpus, type SeriesInfo } from '@plandiff/store';
 import type { Argv } from 'yargs';
 import { paint, useColor } from '../output.ts';
@@ -51,6 +51,8 @@ export function lockTimeoutFrom(wait: number | undefined): { lockTimeoutMs?: num
 
 /** Creates the corpus when its directory does not exist yet (or is empty), saying so on stderr. */
 export async function ensureCorpus(dir: string): Promise<void> {
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new PlandiffError('STORE_NOT_CORPUS', `${dir}: is a file, not a corpus directory`);
   if (existsSync(dir) && readdirSync(dir).length > 0) return;
   const result = await initCorpus(dir);
   if (result.created) process.stderr.write(`plandiff: created a new corpus in ${result.dir}\n`);
