@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@plandiff/model';
+import { ATTACHMENT, DOC_NUMBER, dateLine, NOTICE_WORDS } from './front-matter.ts';
 import { type Marker, type MarkerStyle, readMarker } from './markers.ts';
 import type { Paragraph } from './paragraphs.ts';
 
@@ -40,7 +41,9 @@ interface Open {
  */
 export function buildSkeleton(paragraphs: readonly Paragraph[], diagnostics: Diagnostic[]): Skeleton {
   const builder = new SkeletonBuilder(diagnostics);
-  const firstProse = paragraphs.findIndex((p) => /[。！？]/u.test(p.text) && !isSalutationOnly(p.text));
+  const firstProse = paragraphs.findIndex(
+    (p) => /[。！？]/u.test(p.text) && !isSalutationOnly(p.text) && !NOTICE_WORDS.test(p.text),
+  );
   const headingAt = paragraphs.flatMap((p, i) =>
     firstProse >= 0 && i > firstProse && isHeadingLine(p.text) ? [i] : [],
   );
@@ -127,16 +130,19 @@ class SkeletonBuilder {
       this.ranks.set(marker.style, rank);
     }
     const next = this.findPrevious(marker);
+    let restarted = false;
     if (next >= 0) {
       // The next number of an open list: a sibling of that unit, whatever lies deeper.
       rank = this.stack[next]!.rank;
       this.stack.length = next;
     } else if (marker.value === 1 && this.stack.some((open) => open.node.marker?.style === marker.style)) {
-      // A style that is already open restarts at 1: a list nested in the innermost unit.
+      // A style already open restarts at 1: a list nested in the innermost unit (二、 → （三） → 一、,
+      // or a section's own enumeration after its paragraphs).
       const top = this.stack[this.stack.length - 1]!;
       rank = top.rank + 1 / 1024;
+      restarted = true;
       this.diagnostics.push({
-        reason: `${marker.printed} restarts a numbering already open above; nested under the unit before it`,
+        reason: `${marker.printed} restarts a numbering already open; read as a list nested in the unit before it`,
         ruleId: 'number-restart',
         severity: 'info',
         place: { line },
@@ -145,7 +151,7 @@ class SkeletonBuilder {
       while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.rank >= rank) this.stack.pop();
     }
     const siblings = this.stack.length > 0 ? this.stack[this.stack.length - 1]!.node.children : this.roots;
-    if (marker.style !== 'heading' && next < 0) this.checkNumber(marker, siblings, line);
+    if (marker.style !== 'heading' && next < 0 && !restarted) this.checkNumber(marker, siblings, line);
     const node: Node = { marker, text: '', line, children: [] };
     siblings.push(node);
     this.stack.push({ node, rank });
@@ -218,7 +224,11 @@ export function isHeadingLine(text: string): boolean {
     line.length <= 30 &&
     !/[。，；：！？,;:!?]/u.test(line) &&
     /[\u4e00-\u9fff]{2}/u.test(line) &&
-    readMarker(line, 0) === undefined
+    readMarker(line, 0) === undefined &&
+    dateLine(line) === undefined &&
+    !NOTICE_WORDS.test(line) &&
+    !DOC_NUMBER.test(line) &&
+    !ATTACHMENT.test(line)
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Figure } from '@plandiff/model';
 import { foldDigits } from './chinese-numeral.ts';
+import { readMarker } from './markers.ts';
 
 /** Measure words and units a figure may carry, longest first so `万亿元` wins over `万`. */
 const UNITS = [
@@ -102,7 +103,9 @@ const CLAUSE_END = /[，。；：！？、,;:!?\s]/u;
  */
 export function extractFigures(text: string): Figure[] {
   const figures: Figure[] = [];
-  NUMBER.lastIndex = 0;
+  // Context never reaches back into the unit's own list marker (`1.新建…`).
+  const floor = readMarker(text, 0)?.printed.length ?? 0;
+  NUMBER.lastIndex = floor;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
     const start = match.index;
     const printed = match[1]!;
@@ -115,14 +118,14 @@ export function extractFigures(text: string): Figure[] {
     if (!Number.isFinite(value)) continue;
     if (unit === '年' && /^(1[89]|2[01])\d\d$/.test(folded)) continue;
     if (unit === '月' && /^[0-9０-９]{1,2}[日号]/u.test(text.slice(end + 1, end + 4))) continue;
-    figures.push({ text: printed + unit, value, unit, context: contextAround(text, start, end + unit.length) });
+    figures.push({ text: printed + unit, value, unit, context: contextAround(text, start, end + unit.length, floor) });
   }
   return figures;
 }
 
-function contextAround(text: string, start: number, end: number): string {
+function contextAround(text: string, start: number, end: number, floor: number): string {
   let from = start;
-  while (from > 0 && start - from < CONTEXT && !CLAUSE_END.test(text[from - 1]!)) from--;
+  while (from > floor && start - from < CONTEXT && !CLAUSE_END.test(text[from - 1]!)) from--;
   let to = end;
   while (to < text.length && to - end < CONTEXT && !CLAUSE_END.test(text[to]!)) to++;
   return text.slice(from, to);

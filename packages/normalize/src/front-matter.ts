@@ -23,24 +23,28 @@ interface Segment {
 }
 
 const SALUTATION_ONLY = /^(各位代表|各位委员|各位同志|同志们|代表们|女士们|先生们|朋友们)[、，,\s\S]{0,12}[！!：:]$/u;
-const ATTACHMENT = /^附\s*件\s*\d*\s*[:：]?\s*(.*)$/u;
-const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号/u;
+/** An attachment marker (`附件：`, `附件1：《…》`). */
+export const ATTACHMENT = /^附\s*件\s*\d*\s*[:：]?\s*(.*)$/u;
+/** A document number (`泸教发〔2012〕5号`). */
+export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号/u;
 const SPEAKER =
   /^(\S{2,20}?)\s*(总理|副总理|主任|书记|局长|厅长|市长|省长|县长|区长|部长|主席)(?:\s*[\u4e00-\u9fff]){0,4}\s*$/u;
 const PERSON = /^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$/u;
 const TITLE_WORD = /(要点|计划|报告|方案|意见|安排|规划|纲要|总结|规定|办法|决定|通知|细则|部署|思路|任务)$/u;
-const NOTICE_WORDS = /现将|印发|转发|特此通知|通知如下|请认真|贯彻执行|遵照执行/u;
+/** Words of a cover notice's body. */
+export const NOTICE_WORDS = /现将|印发|转发|特此通知|通知如下|请认真|贯彻执行|遵照执行/u;
 const NOTICE_SCAN = 40;
 
 /** True when the segment is essentially a date (`二〇一二年二月九日`, `——2024年3月5日在…会议上`). */
-function dateLine(text: string): string | undefined {
+export function dateLine(text: string): string | undefined {
   const date = parseChineseDate(text);
   if (!date) return undefined;
   if (text.length <= 16 || /^[-—–]{1,3}/u.test(text)) return date;
   return undefined;
 }
 
-function titleLike(text: string): boolean {
+/** A line that names the document (`2012年全市教育工作要点`, `政府工作报告`). */
+export function titleLike(text: string): boolean {
   return (
     text.length >= 4 &&
     text.length <= 60 &&

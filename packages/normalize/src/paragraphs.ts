@@ -16,6 +16,8 @@ export interface Paragraph {
 const OPEN_END = /[，、（(“‘《〈【〔—-]$/u;
 /** Characters that cannot start a line, so the line continues the previous one. */
 const CLOSE_START = /^[，。、；：！？）)”’》〉】〕％%]/u;
+const SENTENCE_INSIDE = /[。！？；]/u;
+const TERMINAL_END = /[。！？；：:…”’）)》】」』]$/u;
 const ASCII_ALNUM_END = /[A-Za-z0-9.]$/;
 const ASCII_ALNUM_START = /^[A-Za-z0-9.]/;
 
@@ -23,8 +25,8 @@ const ASCII_ALNUM_START = /^[A-Za-z0-9.]/;
  * Splits text into paragraphs. When the text separates paragraphs by blank (or whitespace-only)
  * lines, a paragraph is such a block and its lines are joined with no separator (repairing hard
  * wraps and split `PM2.5`); otherwise every line is a paragraph, joined to the next only when it
- * visibly breaks off (ends in `，`/an open bracket, the next starts with closing punctuation, or an
- * ASCII word or number is cut). Leading/trailing whitespace (incl. full-width) is stripped from lines.
+ * visibly breaks off (ends in `，`/an open bracket, the next starts with closing punctuation, an
+ * ASCII word or number is cut, or a line of prose stops mid-sentence). Leading/trailing whitespace (incl. full-width) is stripped from lines.
  */
 export function splitParagraphs(input: string, diagnostics: Diagnostic[]): Paragraph[] {
   const lines = input.replace(/^\uFEFF/, '').split(/\r\n?|\n|\u2028|\u2029/);
@@ -97,6 +99,8 @@ function continues(previous: string, next: string): boolean {
   if (readMarker(next, 0)) return false;
   if (/^[A-Za-z0-9.+-]{1,8}$/.test(previous)) return true;
   if (OPEN_END.test(previous) || CLOSE_START.test(next)) return true;
+  // Prose cut mid-sentence: the line already holds a sentence end but stops without one.
+  if (SENTENCE_INSIDE.test(previous) && !TERMINAL_END.test(previous)) return true;
   return ASCII_ALNUM_END.test(previous) && ASCII_ALNUM_START.test(next) && next.length <= 12;
 }
 

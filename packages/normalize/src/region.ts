@@ -5,6 +5,10 @@ const NOT_PLACES = new Set(
   ),
 );
 const PLACE = /([\u4e00-\u9fff]{2,3})(?=[市省县区])/gu;
+/** A stem ending in these makes a generic word with 市/省/县/区 (`全市`, `各县`, `本区`). */
+const GENERIC_END = /[全各本我该每两外内市省县区地乡镇村]$/u;
+/** Characters that never occur in a place name's stem (function words, dates, counters). */
+const NOT_IN_NAME = /[市省县区某年月日的在和与及等个了是为对把将要由从向以其之各全本我该和或]/u;
 
 /**
  * The region a plan belongs to. From the issuer when it starts with a place (`泸州市教育局` → 泸州);
@@ -22,7 +26,8 @@ export function deriveRegion(issuer: string | undefined, front: string, body: st
     for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
       const word = m[1]!;
       for (const stem of word.length === 3 ? [word, word.slice(1)] : [word]) {
-        if (NOT_PLACES.has(stem) || counts.has(stem) || !front.includes(stem)) continue;
+        if (NOT_PLACES.has(stem) || GENERIC_END.test(stem) || NOT_IN_NAME.test(stem)) continue;
+        if (counts.has(stem) || !front.includes(stem)) continue;
         counts.set(stem, countOf(front, stem) + countOf(body, stem));
       }
       PLACE.lastIndex = m.index + 1;
