@@ -12,6 +12,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { acquireLock } from './lock.ts';
@@ -54,13 +55,14 @@ export async function commitFiles(
   if (writes.length === 0) return undefined;
   const tmpDir = join(corpus.dir, TMP);
   mkdirSync(tmpDir, { recursive: true });
-  const staged: { tmp: string; target: string }[] = [];
+  const staged: { tmp: string; target: string; bytes: Uint8Array }[] = [];
   for (const write of writes) {
     if (write.bytes === null) continue;
     const tmp = join(tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
-    writeDurably(tmp, write.bytes);
-    staged.push({ tmp, target: join(corpus.dir, write.path) });
+    staged.push({ tmp, target: join(corpus.dir, write.path), bytes: write.bytes });
   }
+  // Concurrent fsyncs share the filesystem's journal commits: far cheaper than one after another.
+  await forEachLimit(staged, 16, ({ tmp, bytes }) => writeDurablyAsync(tmp, bytes));
   await pauseAt('after-write');
   const paths = writes.map((w) => w.path);
   writeDurably(
@@ -135,6 +137,27 @@ async function clearStaleIndexLock(dir: string): Promise<void> {
   rmSync(lock, { force: true });
 }
 
+async function writeDurablyAsync(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function forEachLimit<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await run(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 function writeDurably(path: string, bytes: Uint8Array): void {
   const fd = openSync(path, 'w');
   try {
@@ -147,20 +170,20 @@ function writeDurably(path: string, bytes: Uint8Array): void {
 }
 
 /** Persists renames (directory entries) where the platform allows it. */
-function fsyncDirs(root: string, dirs: string[]): void {
+async function fsyncDirs(root: string, dirs: string[]): Promise<void> {
   if (process.platform === 'win32') return;
-  for (const dir of new Set([root, ...dirs])) {
+  await forEachLimit([...new Set([root, ...dirs])], 16, async (dir) => {
     try {
-      const fd = openSync(dir, 'r');
+      const handle = await open(dir, 'r');
       try {
-        fsyncSync(fd);
+        await handle.sync();
       } finally {
-        closeSync(fd);
+        await handle.close();
       }
     } catch {
-      // best effort
+      // best effort: some filesystems refuse fsync on directories
     }
-  }
+  });
 }
 
 /**
