@@ -56,10 +56,14 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
     url,
   });
   if (!date) diagnostics.push(info('no publication date found', 'scrape-no-date'));
-  const headerLines = blocks
-    .slice(Math.max(0, (titleIndex >= 0 ? titleIndex : firstKept) - 3), firstKept + 1)
-    .map((b) => b.text)
-    .filter((t) => t.length <= 160);
+  // Metadata sits above the body, sometimes in a table above the title with labels and values in
+  // separate cells (`发文字号：` | `泸市教发〔2012〕5号`): those cells are read as one line.
+  const headerLines = joinLabels(
+    blocks
+      .slice(Math.max(0, (titleIndex >= 0 ? titleIndex : firstKept) - 12), firstKept + 1)
+      .map((b) => b.text)
+      .filter((t) => t.length <= 160),
+  );
   const docNumber = findDocNumber([...headerLines, ...lines.slice(0, 8)]);
   const signature = lines.findLastIndex((l) => l.length <= 20 && findDates(l).length === 1);
   const issuer = findIssuer(
@@ -72,6 +76,20 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
   if (docNumber) result.docNumber = docNumber;
   if (issuer) result.issuer = issuer;
   return result;
+}
+
+/** Joins a line that is only a label (`发文机关：`) with the value on the next line. */
+function joinLabels(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const next = lines[i + 1];
+    if (next !== undefined && /^[\p{Script=Han}\s]{2,8}[:：]$/u.test(line) && !/[:：]$/.test(next)) {
+      out.push(`${line}${next}`);
+      i++;
+    } else out.push(line);
+  }
+  return out;
 }
 
 /** Block texts that occur in at least half of the sibling pages (at least one). */

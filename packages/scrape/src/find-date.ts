@@ -47,7 +47,10 @@ export function findPublicationDate(root: DomNode, blocks: readonly Block[], ctx
     for (const date of findDates(block.text)) {
       let score = 0;
       const before = block.text.slice(Math.max(0, date.index - 14), date.index);
-      if (LABEL.test(before)) score += 4;
+      const labelCell = date.index <= 2 && /^[\p{Script=Han}\s]{2,8}[:：]$/u.test(blocks[block.index - 1]?.text ?? '');
+      const label = LABEL.exec(before) ?? (labelCell ? LABEL.exec(blocks[block.index - 1]?.text ?? '') : null);
+      // The page's publication stamp beats other labelled dates (成文日期, 更新时间).
+      if (label) score += /发布|发表|published/i.test(label[1] ?? '') ? 4 : 3.5;
       if (date.withTime) score += 2;
       const rest = block.text.length - date.length;
       // "2012年2月20日 星期一" in a banner is today's date, not the document's.

@@ -2,12 +2,23 @@ import type { Block } from './blocks.ts';
 import { type DomNode, findAll, textOf } from './dom.ts';
 
 const TITLE_TAG = new Set(['title']);
+const META_TAG = new Set(['meta']);
 const SEPARATORS = /\s*(?:\s[-–—|·_]\s|[|｜_]|--|——|－－|\s-|-\s)\s*/;
 
 /** The `<title>` text split from its site suffix (`2012年工作要点 - 某某市人民政府` → first part). */
 export function titleFromTag(root: DomNode): string | undefined {
+  // CMSs behind most government portals (TRS, 政府网站集约化平台) name the article in a meta tag.
+  for (const meta of findAll(root, META_TAG)) {
+    const a = meta.attribs ?? {};
+    if (/^ArticleTitle$/i.test(a.name ?? '') && a.content?.trim()) return a.content.replace(/\s+/g, ' ').trim();
+  }
   const tag = findAll(root, TITLE_TAG)[0];
   const raw = tag ? (tag.children ?? []).map(textOf).join('').replace(/\s+/g, ' ').trim() : '';
+  return stripSiteName(raw);
+}
+
+/** `2012年工作要点 - 某某市人民政府` → `2012年工作要点`. */
+function stripSiteName(raw: string): string | undefined {
   if (!raw) return undefined;
   const parts = raw.split(SEPARATORS).filter((p) => p.trim() !== '');
   const first = parts[0]?.trim() ?? raw;

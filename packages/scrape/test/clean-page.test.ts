@@ -62,6 +62,25 @@ describe('cleanPage', () => {
     expect(r.issuer).toBe('泸州市教育局');
   });
 
+  it('reads a metadata table whose labels and values sit in separate cells', () => {
+    const html = `<html><head><title>某某市人民政府门户网站</title>
+      <meta name="ArticleTitle" content="某某市教育局关于印发2012年工作要点的通知"></head><body>
+      <div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/bs">办事服务</a></div>
+      <table class="meta"><tr><td>索引号：</td><td>000014349/2012-00012</td><td>主题分类：</td><td>教育</td></tr>
+      <tr><td>发文机关：</td><td>某某市教育局</td><td>成文日期：</td><td>2012年02月09日</td></tr>
+      <tr><td>发文字号：</td><td>某市教发〔2012〕5号</td><td>发布日期：</td><td>2012年02月10日</td></tr></table>
+      <h1>某某市教育局关于印发2012年工作要点的通知</h1>
+      <div class="txt">${BODY.map((p) => `<p>${p}</p>`).join('')}</div>
+      <ul class="related"><li><a href="/1">关于春季开学的通知</a> 2012-02-15</li><li><a href="/2">关于寒假的通知</a> 2012-01-20</li></ul>
+      </body></html>`;
+    const r = cleanPage(html);
+    expect(r.title).toBe('某某市教育局关于印发2012年工作要点的通知');
+    expect(r.date).toBe('2012-02-10'); // the publication date, not 成文日期 nor the sidebar's
+    expect(r.docNumber).toBe('某市教发〔2012〕5号');
+    expect(r.issuer).toBe('某某市教育局');
+    expect(r.text).toBe(BODY.join('\n'));
+  });
+
   it('lists attachment links with their names, resolved against the page URL', () => {
     const r = cleanPage(
       page({
