@@ -47,7 +47,8 @@ details.goal-detail{border:1px solid var(--line);border-radius:6px;margin:8px 0;
 details.goal-detail summary{cursor:pointer;font-weight:600}
 footer{margin-top:32px;color:var(--muted);font-size:.85em}
 @media (max-width:760px){.sides{grid-template-columns:1fr}}
-@media print{body{max-width:none;padding:0;font-size:11pt}.filters,button.only{display:none}
+@media print{body{max-width:none;padding:0;font-size:11pt}.filters{display:none}
+button.only{border:none;background:none;padding:0;color:inherit}
 a{color:inherit}.change{border-left-width:3px}details.goal-detail{break-inside:avoid}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}ins{text-decoration:underline}}
 `;
