@@ -1,12 +1,87 @@
+import { DEFAULT_THRESHOLDS, diffPlans } from '@plandiff/diff';
 import { PlandiffError } from '@plandiff/model';
+import { renderDiffReport } from '@plandiff/report';
+import { loadPlan } from '../load-plan.ts';
+import { printDiagnostics, useColor, writeResult } from '../output.ts';
+import { renderDiffText } from '../render-diff-text.ts';
 import { defineCommand } from './command.ts';
 
-/** `plandiff diff` — not built yet. */
+/** `plandiff diff <a> <b>` — aligns the tasks of two plans and reports what changed. */
 export const diffCommand = defineCommand({
-  command: 'diff',
-  describe: '(diff: not built yet)',
-  builder: (y) => y,
-  handler: async () => {
-    throw new PlandiffError('USAGE', 'diff is not built yet');
+  command: 'diff <a> <b>',
+  describe: 'Compare two plans task by task: unchanged, reworded, merged, split, added, dropped, moved',
+  builder: (y) =>
+    y
+      .positional('a', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Older plan: file, URL or corpus ref (series@2012)',
+      })
+      .positional('b', { type: 'string', demandOption: true, describe: 'Newer plan: file, URL or corpus ref' })
+      .option('format', {
+        choices: ['text', 'json', 'md', 'html', 'csv'] as const,
+        default: 'text' as const,
+        describe:
+          'text: coloured list for the terminal; json: the PlanDiff record (schemas/diff.schema.json); md/html/csv: reports',
+      })
+      .option('out', { type: 'string', requiresArg: true, describe: 'Write to this file instead of stdout' })
+      .option('lang', {
+        choices: ['zh', 'en'] as const,
+        default: 'zh' as const,
+        describe: 'Label language of md/html/csv reports',
+      })
+      .option('depth', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'Report changes down to this level only (1 = sections, 2 = items, 3 = paragraphs)',
+      })
+      .option('min-similarity', {
+        type: 'number',
+        requiresArg: true,
+        describe: `Least similarity (0–1) for two tasks to count as the same task (default ${DEFAULT_THRESHOLDS.minSimilarity}); lower links more, higher reports more added/dropped`,
+      })
+      .option('punctuation', {
+        type: 'boolean',
+        default: false,
+        describe: 'Report punctuation-only wording changes too',
+      })
+      .option('unchanged', { type: 'boolean', default: false, describe: 'text format: also list unchanged tasks' })
+      .option('corpus', { type: 'string', requiresArg: true, describe: 'Corpus directory for series@edition refs' })
+      .example('$0 diff corpus/gwr/2018.txt corpus/gwr/2019.txt', 'What changed between the 2018 and 2019 reports')
+      .example(
+        '$0 diff gwr@2024 gwr@2025 --corpus ./corpus-repo --depth 2',
+        'Item-level changes of two stored editions',
+      )
+      .example('$0 diff a.txt b.txt --format json --out d.json', 'Machine-readable diff for scripts')
+      .example('$0 diff a.txt b.txt --format html --lang en --out d.html', 'A report to share')
+      .example('$0 diff a.txt b.txt --min-similarity 0.2', 'Stricter matching: fewer, surer links'),
+  handler: async (args) => {
+    const minSimilarity = args.minSimilarity;
+    if (minSimilarity !== undefined && !(minSimilarity >= 0 && minSimilarity <= 1)) {
+      throw new PlandiffError('USAGE', `--min-similarity must be between 0 and 1, got ${minSimilarity}`);
+    }
+    if (args.depth !== undefined && !(Number.isInteger(args.depth) && args.depth >= 1)) {
+      throw new PlandiffError('USAGE', `--depth must be a positive integer, got ${args.depth}`);
+    }
+    const loadOptions = args.corpus ? { corpus: args.corpus } : {};
+    const [a, b] = [await loadPlan(args.a, loadOptions), await loadPlan(args.b, loadOptions)];
+    for (const loaded of [a, b]) {
+      printDiagnostics(loaded.diagnostics, loaded.ref, true);
+      if (loaded.plan.units.length === 0)
+        throw new PlandiffError('NO_STRUCTURE', `${loaded.ref}: no numbered sections or tasks to compare`);
+    }
+    const diff = diffPlans(a.plan, b.plan, {
+      refA: a.ref,
+      refB: b.ref,
+      punctuation: args.punctuation,
+      ...(minSimilarity !== undefined ? { minSimilarity } : {}),
+      ...(args.depth !== undefined ? { depth: args.depth } : {}),
+    });
+    let text: string;
+    if (args.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
+    else if (args.format === 'text')
+      text = renderDiffText(diff, { color: !args.out && useColor(), showUnchanged: args.unchanged });
+    else text = renderDiffReport(diff, args.format, { lang: args.lang });
+    writeResult(text, args.out);
   },
 });

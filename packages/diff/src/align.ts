@@ -49,7 +49,8 @@ function measureFlow(nodesA: Node[], nodesB: Node[], t: Thresholds): FlowTable {
   const leavesA = nodesA.filter(isLeaf);
   const leavesB = nodesB.filter(isLeaf);
   const mass = new Map<Node, number>();
-  for (const leaf of [...leavesA, ...leavesB]) for (const h of holders(leaf)) mass.set(h, (mass.get(h) ?? 0) + leaf.grams.length);
+  for (const leaf of [...leavesA, ...leavesB])
+    for (const h of holders(leaf)) mass.set(h, (mass.get(h) ?? 0) + leaf.grams.length);
   const bestA = new Array<number>(leavesA.length).fill(t.minSimilarity);
   const bestB = new Array<number>(leavesB.length).fill(t.minSimilarity);
   const toB = new Array<Node | null>(leavesA.length).fill(null);
@@ -79,7 +80,8 @@ function measureFlow(nodesA: Node[], nodesB: Node[], t: Thresholds): FlowTable {
     const a = toA[j];
     if (a) add(a, b, b.grams.length);
   });
-  for (const [ha, row] of flow) for (const [hb, w] of row) row.set(hb, w / Math.max(1, (mass.get(ha) ?? 0) + (mass.get(hb) ?? 0)));
+  for (const [ha, row] of flow)
+    for (const [hb, w] of row) row.set(hb, w / Math.max(1, (mass.get(ha) ?? 0) + (mass.get(hb) ?? 0)));
   return flow;
 }
 
@@ -155,7 +157,10 @@ class LinkBook {
   /** Records a link. */
   add(link: Link): void {
     this.links.push(link);
-    for (const [x, y] of [[link.a, link.b], [link.b, link.a]] as const) {
+    for (const [x, y] of [
+      [link.a, link.b],
+      [link.b, link.a],
+    ] as const) {
       const list = this.byNode.get(x);
       if (list) list.push(y);
       else this.byNode.set(x, [y]);

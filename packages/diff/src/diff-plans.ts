@@ -5,7 +5,7 @@ import { markMoves } from './moves.ts';
 import { flattenPlan, type Node, vectorizeNodes } from './nodes.ts';
 import { comparisonForm } from './text-form.ts';
 import { type DiffOptions, resolveThresholds } from './thresholds.ts';
-import { BigramIndex } from './vectors.ts';
+import { BigramIndex, cosine } from './vectors.ts';
 import { diffWording } from './wording.ts';
 
 /** A change before it is serialised: its real units on both sides. */
@@ -34,8 +34,8 @@ function groupLinks(nodesA: Node[], nodesB: Node[], links: readonly Link[]): Gro
   for (const n of [...nodesA, ...nodesB]) {
     if (n.pseudo) continue;
     const r = find(n);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = { from: [], to: [], links: [] }));
+    const g = groups.get(r) ?? { from: [], to: [], links: [] };
+    groups.set(r, g);
     (n.side === 0 ? g.from : g.to).push(n);
   }
   for (const l of links) groups.get(find(l.a.owner))?.links.push(l);
@@ -65,11 +65,13 @@ function kindOf(g: Group, punctuation: boolean): ChangeKind {
 /** Document position of a group: where it sits in B, or for a dropped unit, after its predecessor's place. */
 function orderGroups(groups: Group[], nodesA: Node[]): Group[] {
   const placeOfA = new Map<Node, number>();
+  const groupOfA = new Map<Node, Group>();
+  for (const g of groups) for (const n of g.from) groupOfA.set(n, g);
   let last = -1;
   for (const n of nodesA) {
     if (n.pseudo) continue;
-    const g = groups.find((x) => x.from.includes(n));
-    if (g && g.to.length) last = Math.min(...g.to.map((b) => b.pos));
+    const g = groupOfA.get(n);
+    if (g?.to.length) last = Math.min(...g.to.map((b) => b.pos));
     placeOfA.set(n, last + 0.5 + n.pos * 1e-6);
   }
   const key = (g: Group) =>
@@ -110,7 +112,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
       to: g.to.map(toRef),
       similarity: paired ? groupSimilarity(g, index) : 0,
       wording:
-        kind === 'reworded' || kind === 'merged' || kind === 'split'
+        options.wording !== false && (kind === 'reworded' || kind === 'merged' || kind === 'split')
           ? diffWording(textA, textB, { punctuation, maxChars: t.maxWordingChars })
           : [],
       figures: paired
@@ -146,15 +148,9 @@ function groupSimilarity(g: Group, index: BigramIndex): number {
     const l = g.links.find((x) => x.via === 'match' && !x.a.pseudo && !x.b.pseudo);
     if (l) return round(Math.min(1, Math.max(0, l.similarity)));
   }
-  const va = index.vector([[g.from.flatMap((n) => n.grams), 1]]);
-  const vb = index.vector([[g.to.flatMap((n) => n.grams), 1]]);
-  let dot = 0;
-  const m = new Map<number, number>();
-  va.ids.forEach((id, i) => m.set(id, va.weights[i]!));
-  vb.ids.forEach((id, i) => {
-    dot += (m.get(id) ?? 0) * vb.weights[i]!;
-  });
-  return round(va.norm && vb.norm ? Math.min(1, dot / (va.norm * vb.norm)) : 0);
+  const va = index.vector(g.from.flatMap((n) => n.grams));
+  const vb = index.vector(g.to.flatMap((n) => n.grams));
+  return round(Math.min(1, cosine(va, vb)));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

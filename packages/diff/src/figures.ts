@@ -1,6 +1,9 @@
 import type { Figure, FigureChange } from '@plandiff/model';
 import { bigrams } from './vectors.ts';
 
+/** Least context overlap (Dice over bigrams, numbers masked) for two figures to be the same target. */
+const MIN_CONTEXT_SIMILARITY = 0.5;
+
 /** Overlap of two contexts' bigrams (Dice), to pair a figure with its counterpart. */
 function contextSimilarity(x: string, y: string): number {
   const a = new Set(bigrams(x.replace(/[\d.]+/g, '0')));
@@ -31,7 +34,7 @@ export function compareFigures(from: readonly Figure[], to: readonly Figure[]): 
     right.forEach((b, j) => {
       if (a.unit !== b.unit) return;
       const s = contextSimilarity(a.context, b.context);
-      if (s >= 0.3) pairs.push({ i, j, s });
+      if (s >= MIN_CONTEXT_SIMILARITY) pairs.push({ i, j, s });
     });
   });
   pairs.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);

@@ -2,5 +2,5 @@ export { diffPlans } from './diff-plans.ts';
 export { compareFigures } from './figures.ts';
 export { comparisonForm, matchingForm, stripNumber } from './text-form.ts';
 export { DEFAULT_THRESHOLDS, type DiffOptions, resolveThresholds, type Thresholds } from './thresholds.ts';
-export { diffWording, renderWording, wordingStats } from './wording.ts';
 export { buildLineage, diffEditions, labelEditions, type TraceOptions, tracePlans, unitRefs } from './trace-plans.ts';
+export { diffWording, renderWording, wordingStats } from './wording.ts';

@@ -24,12 +24,10 @@ export interface Node {
   grams: number[];
   headGrams: number[];
   vOwn: SparseVector;
-  vTree: SparseVector;
 }
 
-interface RawNode extends Omit<Node, 'vOwn' | 'vTree'> {
+interface RawNode extends Omit<Node, 'vOwn'> {
   vOwn?: SparseVector;
-  vTree?: SparseVector;
 }
 
 /** Flattens a plan into nodes in document order, adding intro pseudo-units for opening paragraphs. */
@@ -84,21 +82,7 @@ export function flattenPlan(plan: Plan, side: 0 | 1, t: Thresholds): Node[] {
   return out as Node[];
 }
 
-/** Gives every node its own-text and subtree vectors (heading weighted above body). */
+/** Gives every node its own-text vector (heading weighted above body). */
 export function vectorizeNodes(nodes: Node[], index: BigramIndex, t: Thresholds): void {
-  const raw = nodes as RawNode[];
-  for (const n of raw)
-    n.vOwn = index.vector([
-      [n.grams, 1],
-      [n.headGrams, t.headingWeight - 1],
-    ]);
-  const treeGrams = (n: Node): number[] => [n.grams, ...n.children.map(treeGrams)].flat();
-  for (const n of raw) {
-    n.vTree = n.children.length
-      ? index.vector([
-          [treeGrams(n as Node), 1],
-          [n.headGrams, t.headingWeight - 1],
-        ])
-      : n.vOwn!;
-  }
+  for (const n of nodes as RawNode[]) n.vOwn = index.vector(n.grams, n.headGrams, t.headingWeight - 1);
 }

@@ -9,6 +9,8 @@ export interface TraceOptions extends DiffOptions {
   query?: string;
   /** Labels (refs) of the editions, parallel to the plans. */
   refs?: string[];
+  /** Years of the editions, parallel to the plans, for plans that do not state their year. */
+  years?: (number | undefined)[];
 }
 
 interface Active {
@@ -29,11 +31,23 @@ const yearOf = (label: PlanLabel, i: number) => label.year ?? i;
  * Chains the changes of consecutive diffs into goals: a goal starts where a unit first appears and
  * follows its links (rewordings, merges, splits) until it is dropped or the editions end.
  */
-export function buildLineage(editions: PlanLabel[], diffs: readonly PlanDiff[], firstUnits: readonly TaskRef[], options: TraceOptions = {}): Lineage {
+export function buildLineage(
+  editions: PlanLabel[],
+  diffs: readonly PlanDiff[],
+  firstUnits: readonly TaskRef[],
+  options: TraceOptions = {},
+): Lineage {
   const goals: Goal[] = [];
   let active: Active[] = [];
   const start = (ref: TaskRef, year: number, depth: number) => {
-    const goal: Goal = { id: `${year}:${ref.id}`, heading: ref.heading, depth, firstYear: year, lastYear: year, events: [{ year, kind: 'added', units: [ref], similarity: 1 }] };
+    const goal: Goal = {
+      id: `${year}:${ref.id}`,
+      heading: ref.heading,
+      depth,
+      firstYear: year,
+      lastYear: year,
+      events: [{ year, kind: 'added', units: [ref], similarity: 1 }],
+    };
     goals.push(goal);
     active.push({ goal, units: new Set([ref.id]) });
   };
@@ -46,7 +60,9 @@ export function buildLineage(editions: PlanLabel[], diffs: readonly PlanDiff[], 
     const reached = new Set<string>();
     const next: Active[] = [];
     for (const act of active) {
-      const changes = [...new Set([...act.units].map((id) => byFrom.get(id)).filter((c): c is Change => c !== undefined))];
+      const changes = [
+        ...new Set([...act.units].map((id) => byFrom.get(id)).filter((c): c is Change => c !== undefined)),
+      ];
       const kept = changes.filter((c) => c.to.length > 0);
       if (kept.length === 0) {
         act.goal.events.push({ year, kind: 'dropped', units: [], similarity: 0 });
@@ -56,14 +72,20 @@ export function buildLineage(editions: PlanLabel[], diffs: readonly PlanDiff[], 
       for (const c of kept) for (const t of c.to) units.set(t.id, t);
       for (const id of units.keys()) reached.add(id);
       const similarity = Math.min(...kept.map((c) => c.similarity));
-      act.goal.events.push({ year, kind: combineKinds(kept.map((c) => c.kind)), units: [...units.values()], similarity });
+      act.goal.events.push({
+        year,
+        kind: combineKinds(kept.map((c) => c.kind)),
+        units: [...units.values()],
+        similarity,
+      });
       act.goal.lastYear = year;
       const latest = [...units.values()][0];
       if (latest) act.goal.heading = latest.heading;
       next.push({ goal: act.goal, units: new Set(units.keys()) });
     }
     active = next;
-    for (const c of diff.changes) for (const t of c.to) if (!reached.has(t.id) && c.from.length === 0) start(t, year, c.depth);
+    for (const c of diff.changes)
+      for (const t of c.to) if (!reached.has(t.id) && c.from.length === 0) start(t, year, c.depth);
   });
   const query = options.query ? comparisonForm(options.query) : '';
   const kept = goals.filter(
@@ -90,22 +112,34 @@ export function unitRefs(plan: Plan): TaskRef[] {
 }
 
 /** Labels of the editions, for a lineage. */
-export function labelEditions(plans: readonly Plan[], refs: readonly string[] = []): PlanLabel[] {
+export function labelEditions(
+  plans: readonly Plan[],
+  refs: readonly string[] = [],
+  years: readonly (number | undefined)[] = [],
+): PlanLabel[] {
   return plans.map((p, i) => {
     const label: PlanLabel = { title: p.title, ref: refs[i] ?? p.source.path ?? p.source.url ?? p.title };
-    if (p.year !== undefined) label.year = p.year;
+    const year = p.year ?? years[i];
+    if (year !== undefined) label.year = year;
     return label;
   });
 }
 
 /** Diffs every pair of consecutive editions (all depths, so lineages never lose a unit). */
 export function diffEditions(plans: readonly Plan[], options: TraceOptions = {}): PlanDiff[] {
-  const { depth: _depth, query: _query, refs, ...diffOptions } = options;
+  const { depth: _depth, query: _query, refs, years: _years, ...diffOptions } = options;
   const diffs: PlanDiff[] = [];
   for (let i = 0; i + 1 < plans.length; i++) {
     const refA = refs?.[i];
     const refB = refs?.[i + 1];
-    diffs.push(diffPlans(plans[i]!, plans[i + 1]!, { wording: false, ...diffOptions, ...(refA ? { refA } : {}), ...(refB ? { refB } : {}) }));
+    diffs.push(
+      diffPlans(plans[i]!, plans[i + 1]!, {
+        wording: false,
+        ...diffOptions,
+        ...(refA ? { refA } : {}),
+        ...(refB ? { refB } : {}),
+      }),
+    );
   }
   return diffs;
 }
@@ -113,5 +147,10 @@ export function diffEditions(plans: readonly Plan[], options: TraceOptions = {})
 /** Follows every goal across consecutive editions (oldest first): diffEditions then buildLineage. */
 export function tracePlans(plans: readonly Plan[], options: TraceOptions = {}): Lineage {
   const diffs = diffEditions(plans, options);
-  return buildLineage(labelEditions(plans, options.refs), diffs, plans[0] ? unitRefs(plans[0]) : [], options);
+  return buildLineage(
+    labelEditions(plans, options.refs, options.years),
+    diffs,
+    plans[0] ? unitRefs(plans[0]) : [],
+    options,
+  );
 }

@@ -7,16 +7,32 @@ export interface SparseVector {
   norm: number;
 }
 
-const PLANE = 0x110000;
+/** Small ids for characters, so a bigram key fits in a V8 small integer (fast Map keys, no boxing). */
+const charIds = new Map<number, number>();
+const SMALL = 0x8000;
 
-/** Character bigrams of a matching-form string as numbers (code point pairs); a lone character counts too. */
+function charId(code: number): number {
+  let id = charIds.get(code);
+  if (id === undefined) {
+    id = charIds.size;
+    charIds.set(code, id);
+  }
+  return id;
+}
+
+/** Character bigrams of a matching-form string as numeric keys; a lone character counts too. */
 export function bigrams(form: string): number[] {
-  const codes: number[] = [];
-  for (const ch of form) codes.push(ch.codePointAt(0)!);
-  if (codes.length === 1) return [codes[0]! * PLANE];
-  const out: number[] = new Array(Math.max(0, codes.length - 1));
-  for (let i = 0; i + 1 < codes.length; i++) out[i] = codes[i]! * PLANE + codes[i + 1]!;
+  const ids: number[] = [];
+  for (const ch of form) ids.push(charId(ch.codePointAt(0)!));
+  if (ids.length === 1) return [key(ids[0]!, SMALL - 1)];
+  const out: number[] = new Array(Math.max(0, ids.length - 1));
+  for (let i = 0; i + 1 < ids.length; i++) out[i] = key(ids[i]!, ids[i + 1]!);
   return out;
+}
+
+/** Bigram key: a small integer while both ids are small (the usual case), else a distinct large range. */
+function key(x: number, y: number): number {
+  return x < SMALL && y < SMALL ? x * SMALL + y : 2 ** 40 + x * 0x110000 + y;
 }
 
 /** Document frequencies over a set of texts, turned into IDF weights and vectors. */
@@ -55,24 +71,63 @@ export class BigramIndex {
     return this.idfCache[id] ?? Math.log(this.docs + 1) + 0.1;
   }
 
-  /** A tf-idf vector; `parts` are (bigrams, factor) so a heading can weigh more than the body. */
-  vector(parts: readonly (readonly [readonly number[], number])[]): SparseVector {
-    const acc = new Map<number, number>();
-    for (const [grams, factor] of parts) {
-      const tf = new Map<number, number>();
-      for (const g of grams) {
-        const id = this.idOf(g);
-        tf.set(id, (tf.get(id) ?? 0) + 1);
+  /** A tf-idf vector of `grams`, with the `extra` bigrams (a heading) counted `extraFactor` more times. */
+  vector(grams: readonly number[], extra: readonly number[] = [], extraFactor = 0): SparseVector {
+    // Counting by sorting a typed copy is much cheaper than a Map per vector (this is the hot path).
+    const tf = runLengths(grams);
+    const boost = extraFactor !== 0 ? runLengths(extra) : { keys: new Float64Array(0), counts: new Uint32Array(0) };
+    const n = tf.keys.length;
+    const ids = new Int32Array(n + boost.keys.length);
+    const weights = new Float64Array(n + boost.keys.length);
+    let size = 0;
+    let b = 0;
+    const emit = (k: number, count: number, boosted: number) => {
+      const id = this.idOf(k);
+      const w =
+        ((count > 0 ? 1 + Math.log(count) : 0) + extraFactor * (boosted > 0 ? 1 + Math.log(boosted) : 0)) *
+        this.idf(id);
+      ids[size] = id;
+      weights[size++] = w;
+    };
+    for (let a = 0; a < n; a++) {
+      const k = tf.keys[a]!;
+      while (b < boost.keys.length && boost.keys[b]! < k) {
+        emit(boost.keys[b]!, 0, boost.counts[b]!);
+        b++;
       }
       // Sublinear tf: a bigram repeated in a long paragraph should not dominate it.
-      for (const [id, n] of tf) acc.set(id, (acc.get(id) ?? 0) + factor * (1 + Math.log(n)) * this.idf(id));
+      if (b < boost.keys.length && boost.keys[b] === k) emit(k, tf.counts[a]!, boost.counts[b++]!);
+      else emit(k, tf.counts[a]!, 0);
     }
-    const ids = Int32Array.from([...acc.keys()].sort((x, y) => x - y));
-    const weights = Float64Array.from(ids, (id) => acc.get(id) ?? 0);
+    for (; b < boost.keys.length; b++) emit(boost.keys[b]!, 0, boost.counts[b]!);
+    const order = Array.from({ length: size }, (_, k) => k).sort((x, y) => ids[x]! - ids[y]!);
+    const sortedIds = new Int32Array(size);
+    const sortedWeights = new Float64Array(size);
     let sq = 0;
-    for (const w of weights) sq += w * w;
-    return { ids, weights, norm: Math.sqrt(sq) };
+    order.forEach((from, to) => {
+      sortedIds[to] = ids[from]!;
+      const w = weights[from]!;
+      sortedWeights[to] = w;
+      sq += w * w;
+    });
+    return { ids: sortedIds, weights: sortedWeights, norm: Math.sqrt(sq) };
   }
+}
+
+/** Distinct values of `xs` ascending, with how often each occurs. */
+function runLengths(xs: readonly number[]): { keys: Float64Array; counts: Uint32Array } {
+  const sorted = Float64Array.from(xs).sort();
+  const keys = new Float64Array(sorted.length);
+  const counts = new Uint32Array(sorted.length);
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (m > 0 && keys[m - 1] === sorted[i]) counts[m - 1]!++;
+    else {
+      keys[m] = sorted[i]!;
+      counts[m++] = 1;
+    }
+  }
+  return { keys: keys.subarray(0, m), counts: counts.subarray(0, m) };
 }
 
 /** Cosine similarity of two sparse vectors. */
