@@ -104,7 +104,15 @@ for (const [label, xs] of bands) console.log(`| ${label} | ${(mean(xs) / 1000).t
 
 if (process.argv.includes('--cli')) {
   const dir = join(mkdtempSync(join(tmpdir(), 'plandiff-bench-')), 'corpus');
-  const args = [join(ROOT, 'cli/bin/plandiff.js'), 'import', ...files.map((f) => join(GWR, f)), '--series', 'gwr'];
+  const args = [
+    join(ROOT, 'cli/bin/plandiff.js'),
+    'import',
+    ...files.map((f) => join(GWR, f)),
+    '--series',
+    'gwr',
+    '--edition-from',
+    'file',
+  ];
   const version = performance.now();
   spawnSync(process.execPath, [join(ROOT, 'cli/bin/plandiff.js'), '--version']);
   const startup = performance.now() - version;
@@ -113,7 +121,7 @@ if (process.argv.includes('--cli')) {
   const wall = performance.now() - t;
   if (run.status !== 0) console.log(`CLI failed: ${run.stderr}`);
   console.log(
-    `\nCLI: plandiff import corpus/gwr/*.txt --series gwr (fresh corpus): ${s(wall)} wall; plandiff --version alone: ${s(startup)}`,
+    `\nCLI: plandiff import corpus/gwr/*.txt --series gwr --edition-from file (fresh corpus): ${s(wall)} wall; plandiff --version alone: ${s(startup)}`,
   );
   rmSync(join(dir, '..'), { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { PlandiffError } from '@plandiff/model';
 import { importSources, type SourceInput, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { loadFile } from '../load-file.ts';
@@ -23,12 +24,21 @@ export const importCommand = defineCommand({
   builder: (y) =>
     withWriteOptions(withCorpusOption(y))
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Files to archive' })
+      .option('edition-from', {
+        choices: ['year', 'file'] as const,
+        default: 'year' as const,
+        describe: "Without --edition: name editions by the plan's year, or by the 4-digit year in each file name",
+      })
       .example(
         '$0 import seeds/000_4d3ac6cf14e30664.txt --series luzhou-edu',
         'Store as luzhou-edu@2012 (year from the plan)',
       )
       .example('$0 import corpus/gwr/*.txt --series gwr --issuer 国务院', 'Archive many reports in one commit')
       .example('$0 import page.html --series edu --edition 2012-revised', 'Name the edition yourself')
+      .example(
+        '$0 import corpus/gwr/*.txt --series gwr --edition-from file',
+        'Editions 1954, 1955… from the file names',
+      )
       .epilogue(
         "The edition is the plan's year unless --edition is given; when the plan has no year, a 4-digit year in the file name is used. Importing the same bytes again changes nothing; changed bytes for an existing edition become a new version (see `plandiff log`).",
       ),
@@ -49,7 +59,11 @@ export const importCommand = defineCommand({
       };
       if (args.edition !== undefined) input.edition = args.edition;
       const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(basename(path))?.[1];
-      if (year) input.editionFallback = year;
+      if (args.editionFrom === 'file' && args.edition === undefined) {
+        if (!year)
+          throw new PlandiffError('USAGE', `${path}: no 4-digit year in the file name for --edition-from file`);
+        input.edition = year;
+      } else if (year) input.editionFallback = year;
       return input;
     });
     const dir = resolveCorpusDir(args.corpus);
