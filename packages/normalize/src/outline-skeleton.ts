@@ -1,12 +1,13 @@
 import type { FrontPiece, Node, Skeleton } from './build-tree.ts';
 import { readMarker } from './markers.ts';
+import { OUTLINE_MARK } from './outline.ts';
 import type { Paragraph } from './paragraphs.ts';
 
 const HEADING = /^(#+)[ \t]+(.*)$/su;
 
-/** True when the text is a Markdown outline (as `renderOutline` writes): it has `##` headings. */
+/** True when the text is a Markdown outline (as `renderOutline` writes): it has `#` headings. */
 export function isOutline(paragraphs: readonly Paragraph[]): boolean {
-  return paragraphs.some((p) => /^#{2,}[ \t]+\S/u.test(p.text));
+  return paragraphs.some((p) => /^#+[ \t]+\S/u.test(p.text) || p.text === OUTLINE_MARK);
 }
 
 /**
@@ -35,14 +36,14 @@ export function buildOutlineSkeleton(paragraphs: readonly Paragraph[]): Skeleton
       title = text;
       return;
     }
-    if (text === '') return;
+    if (text === '' || text === OUTLINE_MARK) return;
     const marker = readMarker(text, 0);
     const node: Node = { text, line: paragraph.line, children: [] };
     if (marker) node.marker = marker;
     if (!heading) {
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(node);
-      else front.push({ text, line: paragraph.line });
+      else front.push({ text: text.replace(/^\\(?=[#\\])/u, ''), line: paragraph.line });
       return;
     }
     const depth = heading[1]!.length - minLevel + 1;
