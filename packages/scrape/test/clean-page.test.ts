@@ -32,6 +32,15 @@ describe('cleanPage', () => {
     expect(r.text).toBe(BODY.join('\n'));
   });
 
+  it('keeps body sentences that merely mention chrome words', () => {
+    const lines = [
+      '4.规范教育网站管理。加强校园网站ICP备案管理，落实网络安全责任制，确保网站安全稳定运行。',
+      '5.推进智慧校园建设。推广扫码缴费、网上报名等便民服务，让数据多跑路、群众少跑腿。',
+    ];
+    const html = page().replace(`<p>${BODY[5]}</p>`, `<p>${BODY[5]}</p>${lines.map((l) => `<p>${l}</p>`).join('')}`);
+    expect(cleanPage(html).text).toBe([...BODY, ...lines].join('\n'));
+  });
+
   it('takes the title without the site suffix', () => {
     expect(cleanPage(page()).title).toBe('关于印发2012年工作要点的通知');
   });
