@@ -5,6 +5,7 @@ import { renderFilterBar, renderPage } from './html-page.ts';
 import { describePlan, planName } from './html-pair.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
 import { emptyCounts, sectionHeadings } from './sections.ts';
+import { figureRows, pairName, renderSeriesFiguresHtml } from './series-figures.ts';
 import { taskTitle } from './task-title.ts';
 import { createChangeFinder, goalKinds, goalTitle, lineageYears, timelineCells } from './timeline.ts';
 
@@ -27,6 +28,9 @@ export function renderSeriesHtml(lineage: Lineage, diffs: readonly PlanDiff[], l
     `<section id="summary"><h2>${escapeHtml(labels.summary)}</h2>`,
     renderPairTable(diffs, labels, lang),
     '</section>',
+    `<section id="figures"><h2>${escapeHtml(labels.figures)}</h2>`,
+    renderSeriesFiguresHtml(diffs, labels) || `<p class="meta">${escapeHtml(labels.noFigures)}</p>`,
+    '</section>',
     `<h2 id="changes">${escapeHtml(labels.timeline)} (${lineage.goals.length} ${escapeHtml(labels.goals)})</h2>`,
     renderLegend(labels, lang),
     renderFilterBar(labels, lang, rowCounts, eventLabel),
@@ -38,16 +42,20 @@ export function renderSeriesHtml(lineage: Lineage, diffs: readonly PlanDiff[], l
   return renderPage({ labels, title, body, kind: 'series' });
 }
 
-/** Counts per kind for each consecutive pair of editions. */
+/** Counts per kind for each consecutive pair of editions, and how many figures changed. */
 function renderPairTable(diffs: readonly PlanDiff[], labels: Labels, lang: ReportLang): string {
   const head = KINDS.map((kind) => `<th class="k-${kind}">${escapeHtml(kindLabel(kind, lang))}</th>`).join('');
-  const rows = diffs.map((diff) => {
+  const rows = diffs.map((diff, i) => {
     const counts = { ...emptyCounts(), ...diff.summary };
-    const pair = `${diff.a.year ?? diff.a.ref} → ${diff.b.year ?? diff.b.ref}`;
     const cells = KINDS.map((kind) => `<td class="n" data-kind="${kind}">${counts[kind]}</td>`).join('');
-    return `<tr><td>${escapeHtml(pair)}</td>${cells}</tr>`;
+    const figures = figureRows(diff).length;
+    const link = figures ? `<a href="#f-${i}">${figures}</a>` : '0';
+    return `<tr><td>${escapeHtml(pairName(diff))}</td>${cells}<td class="n">${link}</td></tr>`;
   });
-  return `<table class="pairs"><thead><tr><th>${escapeHtml(labels.pair)}</th>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  return (
+    `<table class="pairs"><thead><tr><th>${escapeHtml(labels.pair)}</th>${head}<th>${escapeHtml(labels.figures)}</th></tr></thead>` +
+    `<tbody>${rows.join('\n')}</tbody></table>`
+  );
 }
 
 function renderLegend(labels: Labels, lang: ReportLang): string {

@@ -4,6 +4,7 @@ import { describePlan, planName } from './html-pair.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 import { markdownTable, markPart, markWording } from './markdown.ts';
 import { emptyCounts } from './sections.ts';
+import { renderSeriesFiguresMarkdown } from './series-figures.ts';
 import { taskTitle } from './task-title.ts';
 import { createChangeFinder, goalTitle, lineageYears, timelineCells } from './timeline.ts';
 
@@ -32,6 +33,8 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
       [false, ...KINDS.map(() => true)],
     ),
   );
+  const figures = renderSeriesFiguresMarkdown(diffs, labels);
+  if (figures.length) out.push('', `## ${labels.figures}`, ...figures);
   const legend = KINDS.map((kind) => `${eventMark(kind, lang)} ${eventLabel(kind, lang)}`).join(' / ');
   out.push('', `## ${labels.timeline}`, '', `${labels.legend}${labels.colon}${escapeMarkdown(legend)}`, '');
   out.push(
