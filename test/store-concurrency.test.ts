@@ -35,5 +35,5 @@ describe('acceptance 2: eight writers at once', () => {
     execFileSync('git', ['-C', corpus, 'fsck', '--strict', '--no-progress'], { stdio: 'pipe' });
     const list = JSON.parse(runCli(['list', '--json', '--corpus', corpus]).stdout);
     expect(list.series[0].editions).toEqual(YEARS.map(String));
-  }, 120_000);
+  }, 240_000);
 });
