@@ -1,5 +1,5 @@
 import { normalizePlan } from '@plandiff/normalize';
-import { type CleanResult, cleanPage, decodeBytes } from '@plandiff/scrape';
+import type { CleanResult } from '@plandiff/scrape';
 import { loadFile } from './load-file.ts';
 import type { LoadedPlan, LoadPlanOptions } from './load-plan.ts';
 
@@ -15,8 +15,14 @@ export interface CleanedPage {
   sha256: string;
 }
 
+/** The scraper, loaded on first use so commands that never touch HTML start faster. */
+export function loadScrape(): Promise<typeof import('@plandiff/scrape')> {
+  return import('@plandiff/scrape');
+}
+
 /** Reads a saved page (refusing missing, empty or binary files), decodes it like a fetch, cleans it. */
-export function cleanHtmlFile(path: string): CleanedPage {
+export async function cleanHtmlFile(path: string): Promise<CleanedPage> {
+  const { cleanPage, decodeBytes } = await loadScrape();
   const file = loadFile(path);
   const decoded = decodeBytes(file.bytes);
   return { clean: cleanPage(decoded.text), encoding: decoded.encoding, sha256: file.sha256 };
@@ -39,5 +45,5 @@ export function planFromPage(ref: string, page: CleanedPage, source: { path?: st
 
 /** Cleans and normalizes a saved HTML page. */
 export async function loadHtmlFile(ref: string, _options: LoadPlanOptions): Promise<LoadedPlan> {
-  return planFromPage(ref, cleanHtmlFile(ref), { path: ref });
+  return planFromPage(ref, await cleanHtmlFile(ref), { path: ref });
 }

@@ -1,5 +1,5 @@
-import { cleanPage, type FetchResult, fetchPage, safeUrl } from '@plandiff/scrape';
-import { type CleanedPage, planFromPage } from './load-html.ts';
+import type { FetchResult } from '@plandiff/scrape';
+import { type CleanedPage, loadScrape, planFromPage } from './load-html.ts';
 import type { LoadedPlan, LoadPlanOptions } from './load-plan.ts';
 import { HOMEPAGE, VERSION } from './version.ts';
 
@@ -9,7 +9,8 @@ export function isUrl(ref: string): boolean {
 }
 
 /** Fetches a page politely, naming plandiff in the User-Agent; retries are reported on a TTY. */
-export function fetchForCli(url: string, options: { ignoreRobots?: boolean }): Promise<FetchResult> {
+export async function fetchForCli(url: string, options: { ignoreRobots?: boolean }): Promise<FetchResult> {
+  const { fetchPage } = await loadScrape();
   return fetchPage(url, {
     ignoreRobots: options.ignoreRobots ?? false,
     userAgent: `plandiff/${VERSION} (+${HOMEPAGE})`,
@@ -26,6 +27,7 @@ export async function cleanUrl(
   options: { ignoreRobots?: boolean },
 ): Promise<CleanedPage & { fetched: FetchResult }> {
   const fetched = await fetchForCli(url, options);
+  const { cleanPage } = await loadScrape();
   return {
     clean: cleanPage(fetched.text, fetched.finalUrl),
     encoding: fetched.encoding,
@@ -37,5 +39,5 @@ export async function cleanUrl(
 /** Fetches, cleans and normalizes a plan page. */
 export async function loadUrl(ref: string, options: LoadPlanOptions): Promise<LoadedPlan> {
   const page = await cleanUrl(ref, { ignoreRobots: options.ignoreRobots ?? false });
-  return planFromPage(safeUrl(ref), page, { url: page.fetched.finalUrl });
+  return planFromPage(page.fetched.url, page, { url: page.fetched.finalUrl });
 }

@@ -30,7 +30,7 @@ export const cleanCommand = defineCommand({
       .example('$0 clean https://example.gov.cn/2012/plan.html', 'Fetch politely (robots.txt, 1 s per host) and clean'),
   handler: async (args) => {
     const input = args.input;
-    const page = isUrl(input) ? await cleanUrl(input, { ignoreRobots: args.ignoreRobots }) : cleanHtmlFile(input);
+    const page = isUrl(input) ? await cleanUrl(input, { ignoreRobots: args.ignoreRobots }) : await cleanHtmlFile(input);
     const { clean } = page;
     printDiagnostics(clean.diagnostics, input, !args.verbose);
     if (!args.json) {

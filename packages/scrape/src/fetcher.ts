@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PlandiffError } from '@plandiff/model';
-import { Agent, fetch } from 'undici';
 import { decodeBytes, type EncodingSource } from './decode-bytes.ts';
 import { parseFetchUrl, safeUrl } from './fetch-url.ts';
 import { HostQueue, sleep } from './host-queue.ts';
@@ -190,6 +189,8 @@ export class Fetcher {
     const limit = maxBytes || 512 * 1024;
     const timeout = AbortSignal.timeout(s.timeoutMs);
     const signal = s.signal ? AbortSignal.any([s.signal, timeout]) : timeout;
+    // undici is loaded on first use: cleaning saved pages should not pay for an HTTP client.
+    const { Agent, fetch } = await loadUndici();
     const dispatcher = new Agent({
       connect: { timeout: s.connectTimeoutMs },
       headersTimeout: s.timeoutMs,
@@ -234,6 +235,12 @@ export class Fetcher {
       dispatcher.close().catch(() => undefined);
     }
   }
+}
+
+let undici: Promise<typeof import('undici')> | undefined;
+function loadUndici(): Promise<typeof import('undici')> {
+  undici ??= import('undici');
+  return undici;
 }
 
 function networkError(url: URL, error: unknown, s: Settings, timedOut: boolean): PlandiffError {
