@@ -42,7 +42,12 @@ function reportError(error: unknown, debug: boolean): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`plandiff: internal error: ${message}\n`);
+  if (/\bspawn git ENOENT\b/.test(message)) {
+    process.stderr.write('plandiff: git was not found on PATH; the corpus is a git repository, so install git first\n');
+    return 4;
+  }
+  // Some libraries put their stack into the message: without --debug, show only its first line.
+  process.stderr.write(`plandiff: internal error: ${debug ? message : message.split('\n')[0]}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('plandiff: run again with --debug for details, and report it if it persists.\n');
   return 70;
