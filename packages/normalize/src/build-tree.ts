@@ -27,6 +27,9 @@ export interface Skeleton {
 export const SALUTATION =
   /^(各位代表|各位委员|各位同志|同志们|代表们|女士们|先生们|朋友们)[^。！!：:，,]{0,12}[！!：:]/u;
 
+/** Deepest nesting the builder creates; restarted lists beyond it stay siblings (bounds recursion). */
+export const MAX_DEPTH = 24;
+
 interface Open {
   node: Node;
   rank: number;
@@ -91,13 +94,12 @@ class SkeletonBuilder {
 
   add(paragraph: Paragraph): void {
     const { text } = paragraph;
+    // Offsets are asked in increasing order, so one cursor walks the line starts once.
+    let cursor = -1;
     const lineAt = (offset: number): number => {
-      let line = paragraph.line;
-      for (const [start, n] of paragraph.lineStarts) {
-        if (start > offset) break;
-        line = n;
-      }
-      return line;
+      const starts = paragraph.lineStarts;
+      while (cursor + 1 < starts.length && starts[cursor + 1]![0] <= offset) cursor++;
+      return cursor < 0 ? paragraph.line : starts[cursor]![1];
     };
     const first = readMarker(text, 0);
     let current = first ? this.open(first, paragraph.line) : undefined;
@@ -135,7 +137,11 @@ class SkeletonBuilder {
       // The next number of an open list: a sibling of that unit, whatever lies deeper.
       rank = this.stack[next]!.rank;
       this.stack.length = next;
-    } else if (marker.value === 1 && this.stack.some((open) => open.node.marker?.style === marker.style)) {
+    } else if (
+      marker.value === 1 &&
+      this.stack.length < MAX_DEPTH &&
+      this.stack.some((open) => open.node.marker?.style === marker.style)
+    ) {
       // A style already open restarts at 1: a list nested in the innermost unit (二、 → （三） → 一、,
       // or a section's own enumeration after its paragraphs).
       const top = this.stack[this.stack.length - 1]!;

@@ -1,29 +1,43 @@
 import type { Diagnostic, Unit } from '@plandiff/model';
 
-const PAIRS: ReadonlyArray<[string, string]> = [
-  ['“', '”'],
-  ['《', '》'],
-  ['（', '）'],
+const PAIRS: ReadonlyArray<[open: number, close: number, label: string]> = [
+  [0x201c, 0x201d, '“”'],
+  [0x300a, 0x300b, '《》'],
+  [0xff08, 0xff09, '（）'],
 ];
+
+/** Which of the bracket pairs do not balance in `text` (one pass over its code units). */
+function unbalancedPairs(text: string): string[] {
+  const depth = [0, 0, 0];
+  const broken = [false, false, false];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x201c) continue;
+    const p =
+      code === 0x201c || code === 0x201d
+        ? 0
+        : code === 0x300a || code === 0x300b
+          ? 1
+          : code === 0xff08 || code === 0xff09
+            ? 2
+            : -1;
+    if (p < 0) continue;
+    if (code === PAIRS[p]![0]) depth[p]!++;
+    else if (--depth[p]! < 0) broken[p] = true;
+  }
+  return PAIRS.filter((_, p) => broken[p] || depth[p] !== 0).map(([, , label]) => label);
+}
 
 /** Warns about paragraphs whose quotes or book-title brackets do not balance (`“9+3学校`). */
 export function checkQuotes(units: readonly Unit[], lineOf: (unit: Unit) => number, diagnostics: Diagnostic[]): void {
   const visit = (unit: Unit): void => {
-    for (const [open, close] of PAIRS) {
-      let depth = 0;
-      let broken = false;
-      for (const ch of unit.text) {
-        if (ch === open) depth++;
-        else if (ch === close && --depth < 0) broken = true;
-      }
-      if (broken || depth !== 0) {
-        diagnostics.push({
-          reason: `unbalanced ${open}${close} in ${unit.number || 'paragraph'} “${unit.heading.slice(0, 20)}”`,
-          ruleId: 'unbalanced-quote',
-          severity: 'warning',
-          place: { line: lineOf(unit) },
-        });
-      }
+    for (const label of unbalancedPairs(unit.text)) {
+      diagnostics.push({
+        reason: `unbalanced ${label} in ${unit.number || 'paragraph'} “${unit.heading.slice(0, 20)}”`,
+        ruleId: 'unbalanced-quote',
+        severity: 'warning',
+        place: { line: lineOf(unit) },
+      });
     }
     for (const child of unit.children) visit(child);
   };

@@ -26,6 +26,8 @@ export interface NormalizeResult {
 
 /** How much of the body is searched for the region's place name. */
 const REGION_SCAN = 200_000;
+/** How much of the title, notice and preamble is searched for it. */
+const FRONT_SCAN = 20_000;
 
 /**
  * Turns the text of an annual plan into its canonical record: chrome removed, cover notice and
@@ -67,7 +69,7 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
   if (year !== undefined) plan.year = year;
   const issuer = front.issuer ?? hints.issuer;
   if (issuer) plan.issuer = issuer;
-  const region = deriveRegion(issuer, frontText, units.length > 0 ? bodySample(units) : '');
+  const region = deriveRegion(issuer, frontText.slice(0, FRONT_SCAN), units.length > 0 ? bodySample(units) : '');
   if (region) plan.region = region;
   if (issuedOn) plan.issuedOn = issuedOn;
   if (docNumber) plan.docNumber = docNumber;

@@ -1,4 +1,4 @@
-import type { FrontPiece, Node, Skeleton } from './build-tree.ts';
+import { type FrontPiece, MAX_DEPTH, type Node, type Skeleton } from './build-tree.ts';
 import { readMarker } from './markers.ts';
 import { OUTLINE_MARK } from './outline.ts';
 import type { Paragraph } from './paragraphs.ts';
@@ -46,7 +46,7 @@ export function buildOutlineSkeleton(paragraphs: readonly Paragraph[]): Skeleton
       else front.push({ text: text.replace(/^\\(?=[#\\])/u, ''), line: paragraph.line });
       return;
     }
-    const depth = heading[1]!.length - minLevel + 1;
+    const depth = Math.min(heading[1]!.length - minLevel + 1, MAX_DEPTH);
     while (stack.length >= depth) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(node);

@@ -4,6 +4,8 @@ const NOT_PLACES = new Set(
     ' ',
   ),
 );
+/** Distinct candidate names counted; real plans name a handful. */
+const MAX_CANDIDATES = 50;
 const PLACE = /([\u4e00-\u9fff]{2,3})(?=[市省县区])/gu;
 /** A stem ending in these makes a generic word with 市/省/县/区 (`全市`, `各县`, `本区`). */
 const GENERIC_END = /[全各本我该每两外内市省县区地乡镇村]$/u;
@@ -27,7 +29,7 @@ export function deriveRegion(issuer: string | undefined, front: string, body: st
       const word = m[1]!;
       for (const stem of word.length === 3 ? [word, word.slice(1)] : [word]) {
         if (NOT_PLACES.has(stem) || GENERIC_END.test(stem) || NOT_IN_NAME.test(stem)) continue;
-        if (counts.has(stem) || !front.includes(stem)) continue;
+        if (counts.has(stem) || counts.size >= MAX_CANDIDATES || !front.includes(stem)) continue;
         counts.set(stem, countOf(front, stem) + countOf(body, stem));
       }
       PLACE.lastIndex = m.index + 1;
