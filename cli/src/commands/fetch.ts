@@ -1,4 +1,5 @@
-import { isPlandiffError, PlandiffError } from '@plandiff/model';
+import { isPlandiffError } from '@plandiff/model';
+import { fetchPage } from '@plandiff/scrape';
 import { type ImportFailure, importSources, type SourceInput, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { printDiagnostics } from '../output.ts';
@@ -13,19 +14,6 @@ import {
   seriesInfoFrom,
   withWriteOptions,
 } from './store-args.ts';
-
-/** The parts of the scraper's FetchResult the store keeps. */
-interface FetchedPage {
-  url: string;
-  finalUrl: string;
-  status: number;
-  headers: Record<string, string>;
-  fetchedAt: string;
-  bytes: Uint8Array;
-  encoding: string;
-}
-
-type FetchPage = (url: string, options: { ignoreRobots?: boolean }) => Promise<FetchedPage>;
 
 /** `plandiff fetch <url...>` — scrape → normalize → store, one commit for the whole run. */
 export const fetchCommand = defineCommand({
@@ -48,7 +36,6 @@ export const fetchCommand = defineCommand({
     validateName(args.series, 'series');
     if (args.edition !== undefined) validateName(args.edition, 'edition');
     const urls = args.urls.map(String);
-    const fetchPage = await loadFetchPage();
     const dir = resolveCorpusDir(args.corpus);
     if (!args.force) await ensureCorpus(dir);
     const progress = createProgress(urls.length);
@@ -57,7 +44,11 @@ export const fetchCommand = defineCommand({
     for (const [i, url] of urls.entries()) {
       progress.update(i, url);
       try {
-        const page = await fetchPage(url, { ignoreRobots: args.ignoreRobots });
+        const page = await fetchPage(url, {
+          ignoreRobots: args.ignoreRobots,
+          onRetry: (r) =>
+            progress.log(`retrying ${r.url} in ${Math.round(r.waitMs / 1000)} s: ${r.reason}`, process.stderr),
+        });
         const type = page.headers['content-type'] ?? '';
         const input: SourceInput = {
           bytes: page.bytes,
@@ -114,12 +105,3 @@ export const fetchCommand = defineCommand({
     }
   },
 });
-
-/** The scraper's fetchPage (looked up at run time while the scraper's fetch is being built). */
-async function loadFetchPage(): Promise<FetchPage> {
-  const scrape = (await import('@plandiff/scrape')) as Record<string, unknown>;
-  if (typeof scrape.fetchPage !== 'function') {
-    throw new PlandiffError('FETCH_FAILED', 'fetching pages is not available in this build yet');
-  }
-  return scrape.fetchPage as FetchPage;
-}
