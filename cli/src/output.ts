@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { styleText } from 'node:util';
 import { type Diagnostic, PlandiffError } from '@plandiff/model';
@@ -19,7 +19,7 @@ export function paint(style: Parameters<typeof styleText>[0], text: string, colo
 export function writeResult(text: string, out?: string): void {
   if (out) {
     try {
-      mkdirSync(dirname(out), { recursive: true });
+      makeDirs(dirname(out));
       writeFileSync(out, text);
     } catch (error) {
       // A full disk or an unwritable/blocked folder is the user's to fix: one line, not an internal error.
@@ -31,6 +31,16 @@ export function writeResult(text: string, out?: string): void {
   }
 }
 
+/**
+ * `mkdir -p` one level at a time: Node's `mkdirSync(…, {recursive: true})` spins forever on some
+ * pseudo file systems (e.g. under /proc, where mkdir answers ENOENT), so plandiff never calls it here.
+ */
+function makeDirs(dir: string): void {
+  if (existsSync(dir) || dirname(dir) === dir) return;
+  makeDirs(dirname(dir));
+  mkdirSync(dir);
+}
+
 /** Plain words for the errno codes writing a file can meet. */
 function explainWriteError(code: string): string {
   const words: Record<string, string> = {
@@ -40,6 +50,7 @@ function explainWriteError(code: string): string {
     EPERM: 'operation not permitted',
     EROFS: 'read-only file system',
     ENOSPC: 'no space left on the device',
+    ENOENT: 'the folder cannot be created there',
     EDQUOT: 'disk quota exceeded',
     EISDIR: 'it is a directory',
     EFBIG: 'file too large',
