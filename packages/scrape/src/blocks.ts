@@ -53,35 +53,56 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
     links = 0;
   };
 
-  const walk = (node: DomNode, inLink: boolean, pre: boolean, blockOwner: DomNode) => {
-    for (const child of node.children ?? []) {
-      if (child.type === 'text') {
-        const data = child.data ?? '';
-        if (buffer === '' || buffer.trim() === '') owner = blockOwner;
-        // Line breaks in the source mark where an editor wrapped text: remembered as U+2028 so
-        // tidy() can join Chinese lines without a space, while typed spaces stay spaces.
-        const piece = pre ? data : data.replace(/\s*\n\s*/g, '\u2028').replace(/[ \t\f\r]+/g, ' ');
-        buffer += piece;
-        if (inLink) linkBuffer += piece;
-        continue;
-      }
-      if (child.type !== 'tag') continue;
-      const name = child.name ?? '';
-      if (SKIPPED_TAGS.has(name) || isHidden(child)) continue;
-      if (name === 'br') {
-        if (pre) buffer += '\n';
-        else flush();
-        continue;
-      }
-      const isBlock = BLOCK_TAGS.has(name);
-      if (isBlock) flush();
-      const isLink = name === 'a' && child.attribs?.href !== undefined;
-      if (isLink && !inLink) links++;
-      walk(child, inLink || isLink, pre || name === 'pre', isBlock ? child : blockOwner);
-      if (isBlock) flush();
+  // Iterative depth-first walk: malformed pages nest thousands of unclosed tags, which would
+  // overflow the call stack of a recursive one.
+  interface Frame {
+    node: DomNode;
+    next: number;
+    inLink: boolean;
+    pre: boolean;
+    blockOwner: DomNode;
+    isBlock: boolean;
+  }
+  const stack: Frame[] = [{ node: root, next: 0, inLink: false, pre: false, blockOwner: root, isBlock: false }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const child = frame.node.children?.[frame.next++];
+    if (!child) {
+      stack.pop();
+      if (frame.isBlock) flush();
+      continue;
     }
-  };
-  walk(root, false, false, root);
+    if (child.type === 'text') {
+      const data = child.data ?? '';
+      if (buffer === '' || buffer.trim() === '') owner = frame.blockOwner;
+      // Line breaks in the source mark where an editor wrapped text: remembered as U+2028 so
+      // tidy() can join Chinese lines without a space, while typed spaces stay spaces.
+      const piece = frame.pre ? data : data.replace(/\s*\n\s*/g, '\u2028').replace(/[ \t\f\r]+/g, ' ');
+      buffer += piece;
+      if (frame.inLink) linkBuffer += piece;
+      continue;
+    }
+    if (child.type !== 'tag') continue;
+    const name = child.name ?? '';
+    if (SKIPPED_TAGS.has(name) || isHidden(child)) continue;
+    if (name === 'br') {
+      if (frame.pre) buffer += '\n';
+      else flush();
+      continue;
+    }
+    const isBlock = BLOCK_TAGS.has(name);
+    if (isBlock) flush();
+    const isLink = name === 'a' && child.attribs?.href !== undefined;
+    if (isLink && !frame.inLink) links++;
+    stack.push({
+      node: child,
+      next: 0,
+      inLink: frame.inLink || isLink,
+      pre: frame.pre || name === 'pre',
+      blockOwner: isBlock ? child : frame.blockOwner,
+      isBlock,
+    });
+  }
   flush();
   return { blocks };
 }

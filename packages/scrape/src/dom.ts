@@ -92,22 +92,31 @@ export function isHidden(node: DomNode): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** All text below a node, whitespace-collapsed (for titles and small fragments). */
+/** All text below a node (skipping scripts and styles), for titles and link names. */
 export function textOf(node: DomNode): string {
-  if (node.type === 'text') return node.data ?? '';
-  if (node.type !== 'tag' && node.type !== 'root') return '';
-  if (node.name && SKIPPED_TAGS.has(node.name)) return '';
   let s = '';
-  for (const child of node.children ?? []) s += textOf(child);
+  const stack: DomNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as DomNode;
+    if (n.type === 'text') s += n.data ?? '';
+    else if ((n.type === 'tag' || n.type === 'root') && !(n !== node && n.name && SKIPPED_TAGS.has(n.name))) {
+      const children = n.children ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
+    }
+  }
   return s;
 }
 
-/** Depth-first search for every element named one of `names`. */
-export function findAll(root: DomNode, names: ReadonlySet<string>, out: DomNode[] = []): DomNode[] {
-  for (const child of root.children ?? []) {
-    if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
-    if (child.name && names.has(child.name)) out.push(child);
-    findAll(child, names, out);
+/** Every element named one of `names`, in document order (iterative: deep pages are common). */
+export function findAll(root: DomNode, names: ReadonlySet<string>): DomNode[] {
+  const out: DomNode[] = [];
+  const stack: DomNode[] = [...(root.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop() as DomNode;
+    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
+    if (n.name && names.has(n.name)) out.push(n);
+    const children = n.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
   }
   return out;
 }

@@ -122,6 +122,12 @@ describe('cleanPage', () => {
     expect(r.text).toBe(BODY.join('\n'));
   });
 
+  it('survives pages with thousands of unclosed tags', () => {
+    const line = '这是一段足够长的正文内容，用来确认深层嵌套的页面也能被正确地清理出来。';
+    const html = `<html><body>${'<font><div>'.repeat(5000)}<p>${line}</p></body></html>`;
+    expect(cleanPage(html).text).toBe(line);
+  });
+
   it('reports a page without body text', () => {
     const r = cleanPage('<html><body><a href="/">首页</a> <a href="/b">返回</a></body></html>');
     expect(r.text).toBe('');
