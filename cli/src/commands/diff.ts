@@ -46,6 +46,7 @@ export const diffCommand = defineCommand({
         describe: 'Report punctuation-only wording changes too',
       })
       .option('unchanged', { type: 'boolean', default: false, describe: 'text format: also list unchanged tasks' })
+      .option('verbose', { type: 'boolean', default: false, describe: 'Also print parse warnings about the two plans' })
       .option('corpus', { type: 'string', requiresArg: true, describe: 'Corpus directory for series@edition refs' })
       .example('$0 diff corpus/gwr/2018.txt corpus/gwr/2019.txt', 'What changed between the 2018 and 2019 reports')
       .example(
@@ -66,7 +67,11 @@ export const diffCommand = defineCommand({
     const loadOptions = args.corpus ? { corpus: args.corpus } : {};
     const [a, b] = [await loadPlan(args.a, loadOptions), await loadPlan(args.b, loadOptions)];
     for (const loaded of [a, b]) {
-      printDiagnostics(loaded.diagnostics, loaded.ref, true);
+      printDiagnostics(
+        args.verbose ? loaded.diagnostics : loaded.diagnostics.filter((d) => d.severity === 'error'),
+        loaded.ref,
+        !args.verbose,
+      );
       if (loaded.plan.units.length === 0)
         throw new PlandiffError('NO_STRUCTURE', `${loaded.ref}: no numbered sections or tasks to compare`);
     }

@@ -40,7 +40,11 @@ async function loadEditions(inputs: readonly string[], corpus: string | undefine
   const out: Edition[] = [];
   for (const ref of inputs) {
     const loaded = await loadPlan(ref, corpus ? { corpus } : {});
-    printDiagnostics(loaded.diagnostics, ref, true);
+    printDiagnostics(
+      loaded.diagnostics.filter((d) => d.severity === 'error'),
+      ref,
+      true,
+    );
     out.push({ plan: loaded.plan, ref, year: loaded.plan.year ?? yearFromName(ref) });
   }
   // Files may come in any order (shell globs sort by name); editions are traced oldest first.

@@ -93,15 +93,17 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
   const partner = new Map<Node, Node>();
   const book = new LinkBook();
   const flow = measureFlow(nodesA, nodesB, t);
-  const maxDepth = Math.max(0, ...nodesA.map((n) => n.depth), ...nodesB.map((n) => n.depth));
   const lastA = Math.max(1, nodesA.length - 1);
   const lastB = Math.max(1, nodesB.length - 1);
-  for (let depth = 1; depth <= maxDepth; depth++) {
-    const poolA = nodesA.filter((n) => n.depth === depth);
-    const poolB = nodesB.filter((n) => n.depth === depth);
+  /** One optimal assignment over a pool; `pairs` yields the candidate similarities. */
+  const assignPool = (
+    poolA: Node[],
+    poolB: Node[],
+    pairs: (consider: (i: number, j: number, sim: number) => void) => void,
+  ) => {
     const candidates: Candidate[] = [];
-    const sims = new Map<string, number>();
-    const consider = (i: number, j: number, sim: number) => {
+    const sims = new Map<number, number>();
+    pairs((i, j, sim) => {
       if (sim < t.minSimilarity) return;
       const a = poolA[i]!;
       const b = poolB[j]!;
@@ -111,34 +113,41 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
       // A vanishing tie-breaker that prefers nearby positions, symmetric in A and B.
       const near = 1e-6 * (1 - Math.abs(a.pos / lastA - b.pos / lastB));
       candidates.push({ a: i, b: j, score: sim + (sameContext ? t.contextBonus : 0) + near });
-      sims.set(`${i}:${j}`, sim);
-    };
-    // Paragraph pairs come from the inverted index; pairs involving a container are few, so all are scored.
-    const leafA = poolA.map((n) => n.children.length === 0);
-    const leafB = poolB.map((n) => n.children.length === 0);
-    const leafIxA = poolA.flatMap((_, i) => (leafA[i] ? [i] : []));
-    const leafIxB = poolB.flatMap((_, j) => (leafB[j] ? [j] : []));
-    for (const p of similarPairs(
-      leafIxA.map((i) => poolA[i]!.vOwn),
-      leafIxB.map((j) => poolB[j]!.vOwn),
-      t.minSimilarity,
-    )) {
-      consider(leafIxA[p.i]!, leafIxB[p.j]!, p.sim);
-    }
-    poolA.forEach((a, i) => {
-      poolB.forEach((b, j) => {
-        if (leafA[i] && leafB[j]) return;
-        consider(i, j, unitSimilarity(a, b, flow, t));
-      });
+      sims.set(i * poolB.length + j, sim);
     });
     for (const [i, j] of assignOptimal(candidates)) {
       const a = poolA[i]!;
       const b = poolB[j]!;
       partner.set(a, b);
       partner.set(b, a);
-      book.add({ a, b, via: 'match', similarity: sims.get(`${i}:${j}`) ?? 0 });
+      book.add({ a, b, via: 'match', similarity: sims.get(i * poolB.length + j) ?? 0 });
     }
+  };
+  // Containers (sections, items with paragraphs) level by level, top down, so each level knows its context.
+  const maxDepth = Math.max(0, ...nodesA.map((n) => n.depth), ...nodesB.map((n) => n.depth));
+  for (let depth = 1; depth <= maxDepth; depth++) {
+    const poolA = nodesA.filter((n) => n.depth === depth && !isLeaf(n));
+    const poolB = nodesB.filter((n) => n.depth === depth && !isLeaf(n));
+    assignPool(poolA, poolB, (consider) => {
+      poolA.forEach((a, i) => {
+        poolB.forEach((b, j) => {
+          consider(i, j, unitSimilarity(a, b, flow, t));
+        });
+      });
+    });
   }
+  // Paragraphs at any depth in one pool: editions nest the same paragraph at different levels.
+  const leavesA = nodesA.filter(isLeaf);
+  const leavesB = nodesB.filter(isLeaf);
+  assignPool(leavesA, leavesB, (consider) => {
+    for (const p of similarPairs(
+      leavesA.map((n) => n.vOwn),
+      leavesB.map((n) => n.vOwn),
+      t.minSimilarity,
+    )) {
+      consider(p.i, p.j, p.sim);
+    }
+  });
   addIntroLinks(nodesA, nodesB, partner, book);
   addContainment(nodesA, nodesB, book, t);
   addContainment(nodesB, nodesA, book, t);

@@ -40,7 +40,14 @@ function applyEdit(plan: Plan, e: Edit): void {
   const list = plan.units[slot.s]!.children;
   const task = list[slot.i]!;
   if (e.op === 'drop') list.splice(slot.i, 1);
-  else if (e.op === 'reword') setText(task, task.text.replace(/加强|推进|积极|认真/, (w) => ({ 加强: '强化', 推进: '推动', 积极: '主动', 认真: '切实' })[w] ?? w));
+  else if (e.op === 'reword')
+    setText(
+      task,
+      task.text.replace(
+        /加强|推进|积极|认真/,
+        (w) => ({ 加强: '强化', 推进: '推动', 积极: '主动', 认真: '切实' })[w] ?? w,
+      ),
+    );
   else if (e.op === 'split') {
     const cut = task.text.indexOf('。', Math.floor(task.text.length / 2));
     if (cut < 0 || cut >= task.text.length - 2) return;
@@ -55,7 +62,7 @@ function applyEdit(plan: Plan, e: Edit): void {
     const [moved] = list.splice(slot.i, 1);
     const target = plan.units[e.to % plan.units.length]!.children;
     target.splice(e.to % (target.length + 1), 0, moved!);
-  } else list.splice(slot.i, 0, makeTask(e.text));
+  } else if (e.op === 'add') list.splice(slot.i, 0, makeTask(e.text));
 }
 
 const editedSeed = fc.array(editArb, { minLength: 1, maxLength: 5 }).map((edits) => {

@@ -43,7 +43,9 @@ describe('diffPlans on known edits of the seed', () => {
       setText(u, u.text.replace('交流典型经验。', '交流典型经验；'));
     });
     expect(reported(diffPlans(seed, b).changes)).toEqual([]);
-    expect(reported(diffPlans(seed, b, { punctuation: true }).changes)).toEqual(['reworded 1.2>1.2 …经验[-。][+；]评选…']);
+    expect(reported(diffPlans(seed, b, { punctuation: true }).changes)).toEqual([
+      'reworded 1.2>1.2 …经验[-。][+；]评选…',
+    ]);
   });
 
   it('reports a dropped task, and the renumbered tasks after it as unchanged', () => {
@@ -115,7 +117,9 @@ describe('diffPlans on known edits of the seed', () => {
       setText(u, u.text.replace('改扩建20所公办幼儿园', '改扩建30所公办幼儿园'));
       const { list, index } = slotOf(p, '2.4');
       list.splice(index, 1);
-      unitAt(p, '7').children.push(makeTask('实施学生营养改善计划。为农村义务教育学生提供营养膳食补助，确保食品安全。'));
+      unitAt(p, '7').children.push(
+        makeTask('实施学生营养改善计划。为农村义务教育学生提供营养膳食补助，确保食品安全。'),
+      );
     });
     expect(reported(diffPlans(seed, b).changes)).toEqual([
       'dropped 2.4>',

@@ -11,7 +11,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 /** The shipped seed (2012 Luzhou education plan) parsed by the real normalizer. */
 export function loadSeedPlan(): Plan {
   const path = join(ROOT, 'seeds', '000_4d3ac6cf14e30664.txt');
-  return normalizePlan(readFileSync(path, 'utf8'), { source: { path, sha256: '0'.repeat(64), encoding: 'utf-8' } }).plan;
+  return normalizePlan(readFileSync(path, 'utf8'), { source: { path, sha256: '0'.repeat(64), encoding: 'utf-8' } })
+    .plan;
 }
 
 /** A deep copy, so an edit never touches the original. */
@@ -45,7 +46,16 @@ export function setText(unit: Unit, text: string): void {
 
 /** A new task unit (ids fixed later by renumber). */
 export function makeTask(text: string): Unit {
-  const unit: Unit = { id: '0', depth: 2, number: '0.', ordinal: 0, heading: '', text: `0.${text}`, figures: [], children: [] };
+  const unit: Unit = {
+    id: '0',
+    depth: 2,
+    number: '0.',
+    ordinal: 0,
+    heading: '',
+    text: `0.${text}`,
+    figures: [],
+    children: [],
+  };
   setText(unit, unit.text);
   return unit;
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { LineageSchema } from '../packages/model/src/index.ts';
+import { runCli } from './helpers/run-cli.ts';
+
+const YEARS = [2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025];
+// Shuffled on purpose: trace orders editions by the year in their file names.
+const FILES = [...YEARS].reverse().map((y) => `corpus/gwr/${y}.txt`);
+
+/**
+ * The education paragraph of each report's work plan, as printed (first sentence), checked by hand in
+ * corpus/gwr: each opens the paragraph that also sets the 义务教育 (compulsory education) tasks.
+ */
+const EDUCATION: Record<number, string> = {
+  2014: '促进教育事业优先发展、公平发展',
+  2015: '促进教育公平发展和质量提升',
+  2016: '发展更高质量更加公平的教育',
+  2017: '办好公平优质教育',
+  2018: '发展公平而有质量的教育',
+  2019: '发展更加公平更有质量的教育',
+  2021: '发展更加公平更高质量的教育',
+  2022: '促进教育公平与质量提升',
+  2023: '促进教育公平和质量提升',
+};
+
+describe('plandiff trace over the Government Work Reports 2008–2025', () => {
+  it('follows the compulsory-education goal from edition to edition', () => {
+    const run = runCli(['trace', ...FILES, '--query', '义务教育', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const lineage = LineageSchema.parse(JSON.parse(run.stdout));
+    expect(lineage.editions.map((e) => e.year)).toEqual(YEARS);
+    expect(lineage.query).toBe('义务教育');
+    // Every goal kept mentions the phrase in some edition.
+    for (const g of lineage.goals)
+      expect(g.events.some((e) => e.units.some((u) => u.text.includes('义务教育')))).toBe(true);
+    // One goal carries the education paragraph through every report from 2014 to 2023.
+    const goal = lineage.goals.find((g) =>
+      g.events.some((e) => e.year === 2014 && e.units.some((u) => u.heading === EDUCATION[2014])),
+    );
+    expect(goal, 'a goal holding the 2014 education paragraph').toBeDefined();
+    const byYear = new Map(goal!.events.map((e) => [e.year, e]));
+    for (const [year, heading] of Object.entries(EDUCATION)) {
+      const event = byYear.get(Number(year));
+      expect(
+        event?.units.map((u) => u.heading),
+        `education paragraph in ${year}`,
+      ).toContain(heading);
+      expect(event?.kind).not.toBe('dropped');
+    }
+    expect(goal!.firstYear).toBeLessThanOrEqual(2014);
+    expect(goal!.lastYear).toBeGreaterThanOrEqual(2023);
+  });
+
+  it('explains what it needs when given fewer than two editions or a missing file', () => {
+    const one = runCli(['trace', 'corpus/gwr/2019.txt', 'corpus/gwr/2018.txt', '--from', '2019']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/at least two editions/);
+    const missing = runCli(['trace', 'corpus/gwr/2019.txt', 'corpus/gwr/2020.txt']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/2020\.txt/);
+  });
+});
