@@ -30,7 +30,8 @@ describe('plandiff fetch', () => {
     const urls = [withCredentials, `${server.base}/missing.html`, `${server.base}/private/plan.html`];
     const run = await spawnCli(['fetch', ...urls, '--series', 'luzhou-edu', '--corpus', corpus]).exited;
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stdout).toMatch(/added\s+luzhou-edu@2012\s+http:\/\/reader:pa55word@127\.0\.0\.1:\d+\/tzgg\/plan\.html/);
+    expect(run.stdout).toMatch(/added\s+luzhou-edu@2012\s+http:\/\/127\.0\.0\.1:\d+\/tzgg\/plan\.html/);
+    expect(run.stdout + run.stderr).not.toContain('pa55word');
     expect(run.stdout).toMatch(/failed\s+.*\/missing\.html/);
     expect(run.stdout).toMatch(/failed\s+.*\/private\/plan\.html/);
     expect(run.stderr).toMatch(
@@ -50,6 +51,8 @@ describe('plandiff fetch', () => {
     expect(plan.source).toMatchObject({ url: page, path: 'luzhou-edu/2012/source.html' });
     expect(plan.title).toContain('2012年全市教育工作要点');
     expect(git(corpus, 'log', '-1', '--format=%s')).toBe('fetch luzhou-edu@2012 (added)');
+    expect(git(corpus, 'log', '-1', '--format=%B')).toContain(`from ${page} (sha256 `);
+    expect(git(corpus, 'log', '--format=%B')).not.toMatch(/pa55word|reader/);
 
     // fetching the same page again: unchanged, no commit, exit 0
     const head = git(corpus, 'rev-parse', 'HEAD');

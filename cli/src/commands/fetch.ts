@@ -1,6 +1,6 @@
 import { isPlandiffError } from '@plandiff/model';
 import { fetchPage } from '@plandiff/scrape';
-import { type ImportFailure, importSources, type SourceInput, validateName } from '@plandiff/store';
+import { type ImportFailure, importSources, type SourceInput, stripCredentials, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { printDiagnostics } from '../output.ts';
 import { createProgress } from '../progress.ts';
@@ -54,7 +54,7 @@ export const fetchCommand = defineCommand({
           bytes: page.bytes,
           kind: /text\/plain/i.test(type) ? 'txt' : 'html',
           series: args.series,
-          label: url,
+          label: stripCredentials(url),
           url: page.url,
           finalUrl: page.finalUrl,
           status: page.status,
@@ -66,8 +66,8 @@ export const fetchCommand = defineCommand({
         inputs.push(input);
       } catch (error) {
         if (!isPlandiffError(error)) throw error;
-        failures.push({ label: url, code: error.code, message: error.message });
-        progress.log(formatOutcome('failed', '', url));
+        failures.push({ label: stripCredentials(url), code: error.code, message: error.message });
+        progress.log(formatOutcome('failed', '', stripCredentials(url)));
       }
     }
     progress.update(urls.length, 'storing…');

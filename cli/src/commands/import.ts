@@ -69,7 +69,7 @@ export const importCommand = defineCommand({
     const dir = resolveCorpusDir(args.corpus);
     if (!args.force) await ensureCorpus(dir);
     const progress = createProgress(files.length);
-    progress.update(0, 'parsing…');
+    progress.update(0, files[0]);
     const seriesInfo = seriesInfoFrom(args);
     let report: Awaited<ReturnType<typeof importSources>>;
     try {
@@ -77,6 +77,7 @@ export const importCommand = defineCommand({
         normalizer: storeNormalizer,
         force: args.force,
         command: 'import',
+        onParsed: (done, label) => progress.update(done, done < files.length ? files[done] : `storing after ${label}`),
         ...(seriesInfo ? { seriesInfo } : {}),
         ...lockTimeoutFrom(args.wait),
       });

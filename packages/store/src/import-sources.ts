@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { type Diagnostic, isPlandiffError, type Plan, PlandiffError } from '@plandiff/model';
-import { hashBlob, sha256Hex } from './blob-hash.ts';
+import { join } from 'node:path';
+import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import { hashBlob } from './blob-hash.ts';
 import {
   CORPUS_FILE,
   type OpenOptions,
@@ -11,43 +11,24 @@ import {
   SCAFFOLD,
   type SeriesInfo,
 } from './corpus.ts';
-import {
-  editionPaths,
-  renderJson,
-  type SourceKind,
-  type SourceRecord,
-  selectHeaders,
-  sourceFileName,
-  storedPlan,
-  stripCredentials,
-} from './layout.ts';
+import { editionPaths, renderJson, sourceFileName, storedPlan, stripCredentials } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
 import { pauseAt } from './pause.ts';
+import {
+  buildRecord,
+  findDuplicates,
+  type ImportFailure,
+  type Prepared,
+  prepareSource,
+  type SourceInput,
+  toFailure,
+} from './prepare-source.ts';
 import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
 import { listHeadBlobs } from './tree.ts';
-import { validatePlan } from './validate.ts';
 
-/** One source to archive: exact bytes plus where they came from. */
-export interface SourceInput {
-  bytes: Uint8Array;
-  kind: SourceKind;
-  series: string;
-  /** Edition name; inferred from the plan's year when absent. */
-  edition?: string;
-  /** Edition to use when neither `edition` nor the plan's year gives one (e.g. the year in a file name). */
-  editionFallback?: string;
-  /** File name or URL, for messages and the commit message. */
-  label: string;
-  fileName?: string;
-  url?: string;
-  finalUrl?: string;
-  status?: number;
-  fetchedAt?: string;
-  encoding?: string;
-  headers?: Record<string, string | string[] | undefined>;
-}
+export type { ImportFailure, SourceInput } from './prepare-source.ts';
 
 /** Options for importSources. */
 export interface ImportOptions extends OpenOptions {
@@ -62,13 +43,8 @@ export interface ImportOptions extends OpenOptions {
    * `collect`: such sources are reported in `failures` and the others are still stored.
    */
   onError?: 'throw' | 'collect';
-}
-
-/** A source that could not be stored (collect mode). */
-export interface ImportFailure {
-  label: string;
-  code: string;
-  message: string;
+  /** Called as each source has been parsed (for progress bars). */
+  onParsed?: (done: number, label: string) => void;
 }
 
 /** What happened to one source. */
@@ -87,14 +63,6 @@ export interface ImportReport {
   commit?: string;
   editions: ImportedEdition[];
   failures: ImportFailure[];
-}
-
-interface Prepared {
-  input: SourceInput;
-  edition: string;
-  sha256: string;
-  plan: Plan;
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -118,6 +86,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
       if (options.onError !== 'collect') throw error;
       failures.push(toFailure(input.label, error));
     }
+    options.onParsed?.(prepared.length + failures.length, input.label);
   }
   if (options.onError === 'collect') {
     for (const [index, message] of findDuplicates(prepared).reverse()) {
@@ -188,61 +157,6 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
   }
 }
 
-async function prepareSource(input: SourceInput, normalizer: Normalizer): Promise<Prepared> {
-  const sha256 = sha256Hex(input.bytes);
-  const url = input.url === undefined ? undefined : stripCredentials(input.url);
-  const { plan: raw, diagnostics } = await normalizer.parse({
-    bytes: input.bytes,
-    kind: input.kind,
-    sha256,
-    label: input.label,
-    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
-    ...(url === undefined ? {} : { url }),
-  });
-  const plan = validatePlan(raw, `${input.label} (plan produced by the normalizer)`);
-  let edition = input.edition;
-  if (edition === undefined) {
-    const inferred = plan.year === undefined ? input.editionFallback : String(plan.year);
-    if (inferred === undefined) {
-      throw new PlandiffError('USAGE', `${input.label}: no year found in the plan to name the edition; give --edition`);
-    }
-    edition = validateName(inferred, 'edition');
-  }
-  return { input, edition, sha256, plan, diagnostics };
-}
-
-/** Sources that would land on an edition an earlier source already takes: [index, message]. */
-function findDuplicates(prepared: Prepared[]): [number, string][] {
-  const seen = new Map<string, string>();
-  const duplicates: [number, string][] = [];
-  prepared.forEach((p, index) => {
-    const key = `${p.input.series}@${p.edition}`;
-    const first = seen.get(key);
-    if (first !== undefined) duplicates.push([index, `${first} and ${p.input.label} would both be stored as ${key}`]);
-    else seen.set(key, p.input.label);
-  });
-  return duplicates;
-}
-
-function toFailure(label: string, error: unknown): ImportFailure {
-  if (isPlandiffError(error)) return { label, code: error.code, message: error.message };
-  return { label, code: 'INTERNAL', message: `${label}: ${error instanceof Error ? error.message : String(error)}` };
-}
-
-function buildRecord(p: Prepared, file: SourceRecord['file'], now: string): SourceRecord {
-  const { input } = p;
-  const headers = selectHeaders(input.headers);
-  const record: SourceRecord = { file, sha256: p.sha256, size: input.bytes.length, encoding: p.plan.source.encoding };
-  if (input.url !== undefined) record.url = stripCredentials(input.url);
-  if (input.finalUrl !== undefined) record.finalUrl = stripCredentials(input.finalUrl);
-  if (input.status !== undefined) record.status = input.status;
-  if (input.fetchedAt !== undefined) record.fetchedAt = input.fetchedAt;
-  else record.importedAt = now;
-  if (input.fileName !== undefined) record.fileName = basename(input.fileName);
-  if (headers) record.headers = headers;
-  return record;
-}
-
 function mergeSeries(
   config: ReturnType<typeof readCorpusConfig> & object,
   prepared: Prepared[],
@@ -272,7 +186,9 @@ function commitMessage(verb: string, editions: ImportedEdition[]): string {
       : refs.length === 0
         ? `${verb}: update corpus.json`
         : `${verb} ${refs.length} editions (${refs[0]} … ${refs[refs.length - 1]})`;
-  const body = changed.map((e) => `${e.series}@${e.edition}: ${e.status} from ${e.label} (sha256 ${e.sha256})`);
+  const body = changed.map(
+    (e) => `${e.series}@${e.edition}: ${e.status} from ${stripCredentials(e.label)} (sha256 ${e.sha256})`,
+  );
   return body.length > 0 ? `${subject}\n\n${body.join('\n')}\n` : subject;
 }
 
