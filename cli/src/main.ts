@@ -46,9 +46,41 @@ function reportError(error: unknown, debug: boolean): number {
     process.stderr.write('plandiff: git was not found on PATH; the corpus is a git repository, so install git first\n');
     return 4;
   }
+  const fsProblem = describeFsError(error);
+  if (fsProblem) {
+    process.stderr.write(`plandiff: ${fsProblem}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return 4;
+  }
   // Some libraries put their stack into the message: without --debug, show only its first line.
   process.stderr.write(`plandiff: internal error: ${debug ? message : message.split('\n')[0]}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('plandiff: run again with --debug for details, and report it if it persists.\n');
   return 70;
+}
+
+/** What the machine refused, in words: a full disk or read-only corpus is the user's to fix, not a bug. */
+const FS_ERRORS: Record<string, string> = {
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large for the file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EMFILE: 'too many open files',
+};
+
+/** One line for an operating-system error while writing (the corpus, mostly), or undefined. */
+function describeFsError(error: unknown): string | undefined {
+  const { code, path, message } = (error ?? {}) as { code?: unknown; path?: unknown; message?: unknown };
+  if (typeof code === 'string' && code in FS_ERRORS) {
+    return `cannot write${typeof path === 'string' ? ` ${path}` : ''}: ${FS_ERRORS[code]}`;
+  }
+  // git reports the same conditions in words (simple-git passes them on as the message).
+  const text = typeof message === 'string' ? message : '';
+  if (/No space left on device/i.test(text)) return `git could not write the corpus: ${FS_ERRORS.ENOSPC}`;
+  if (/Read-only file system/i.test(text)) return `git could not write the corpus: ${FS_ERRORS.EROFS}`;
+  if (/Permission denied/i.test(text) && /^(fatal|error):/m.test(text))
+    return `git could not write the corpus: ${FS_ERRORS.EACCES}`;
+  return undefined;
 }
