@@ -55,10 +55,15 @@ describe('acceptance 1: versions of an edition', () => {
     expect(old.code, old.stderr).toBe(0);
     expect(old.stdout).toContain('加强语言文字工作');
     expect(old.stdout).not.toContain('加强语言文字规范化工作');
+    // references work wherever a plan is accepted, e.g. diff between two versions of one edition
+    const diff = runCli(['diff', 'luzhou-edu@2012~1', 'luzhou-edu@latest', '--corpus', corpus]);
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).toContain('加强语言文字工作 → ');
+    expect(diff.stdout).toContain('加强语言文字[+规范化]工作');
     const now = await loadRef(corpus, 'luzhou-edu@latest');
     expect(JSON.stringify(now.plan)).toContain('加强语言文字规范化工作');
     await expect(loadRef(corpus, 'luzhou-edu@2012~2')).rejects.toThrow(/has only 2 versions/);
-  });
+  }, 180_000);
 });
 
 describe('acceptance 4: bad names are refused and nothing is written', () => {
