@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLineage, diffPlans, labelEditions, unitRefs } from '../packages/diff/src/index.ts';
-import { type Plan, type PlanDiff, PlanDiffSchema } from '../packages/model/src/index.ts';
+import { type Plan, PlanDiffSchema } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
-import { KINDS, renderDiffReport, renderSeriesReport } from '../packages/report/src/index.ts';
+import { KINDS, renderSeriesReport } from '../packages/report/src/index.ts';
 import { browserSkipReason, launchChromium, openFile, testOutputDir } from './helpers/browser.ts';
-import { ROOT } from './helpers/run-cli.ts';
+import { ROOT, runCli } from './helpers/run-cli.ts';
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
@@ -26,13 +26,15 @@ function loadReport(year: number): Plan {
 describe.skipIf(skip !== undefined)('the 2024→2025 Government Work Report diff in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
-  let diff: PlanDiff;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plandiff-'));
-    diff = PlanDiffSchema.parse(diffPlans(loadReport(2024), loadReport(2025), { refA: 'gwr@2024', refB: 'gwr@2025' }));
-    writeFileSync(join(dir, 'gwr-2024-2025.json'), renderDiffReport(diff, 'json', { lang: 'zh' }));
-    writeFileSync(join(dir, 'gwr-2024-2025.html'), renderDiffReport(diff, 'html', { lang: 'zh' }));
+    // The real pipeline, as a user runs it: normalize → diff → report through the CLI.
+    for (const format of ['json', 'html']) {
+      const out = join(dir, `gwr-2024-2025.${format}`);
+      const run = runCli(['diff', 'corpus/gwr/2024.txt', 'corpus/gwr/2025.txt', '--format', format, '--out', out]);
+      if (run.code !== 0) throw new Error(`plandiff diff --format ${format} failed: ${run.stderr}`);
+    }
     browser = await launchChromium();
   });
   afterAll(async () => {
