@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeNormalizer } from '../cli/src/store-normalizer.ts';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
-import { loadRef, logEdition } from '../packages/store/src/index.ts';
+import { loadRef, logEdition, rebuildCorpus } from '../packages/store/src/index.ts';
 import { ROOT } from './helpers/run-cli.ts';
 import { spawnCli } from './helpers/spawn-cli.ts';
 
@@ -61,5 +62,8 @@ describe('plandiff fetch', () => {
     expect(again.stdout).toMatch(/unchanged\s+luzhou-edu@2012/);
     expect(git(corpus, 'rev-parse', 'HEAD')).toBe(head);
     expect(await logEdition(corpus, 'luzhou-edu@2012')).toHaveLength(1);
+    // the archived page re-derives to the same plan (decoded with the recorded encoding, re-cleaned)
+    const rebuilt = await rebuildCorpus(corpus, { normalizer: storeNormalizer });
+    expect(rebuilt).toMatchObject({ checked: ['luzhou-edu@2012'], changed: [] });
   }, 120_000);
 });

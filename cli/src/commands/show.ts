@@ -1,16 +1,16 @@
 import { renderOutline } from '@plandiff/normalize';
-import { loadRef } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
+import { loadPlan } from '../load-plan.ts';
 import { writeResult } from '../output.ts';
 import { defineCommand } from './command.ts';
 
 /** `plandiff show <ref>` — prints a stored plan (JSON or outline). */
 export const showCommand = defineCommand({
   command: 'show <ref>',
-  describe: 'Print a stored plan: series@edition, series@edition~1 (previous version), series@latest',
+  describe: 'Print a plan: series@edition, series@edition~1 (previous version), series@latest, or a file/URL',
   builder: (y) =>
     withCorpusOption(y)
-      .positional('ref', { type: 'string', demandOption: true, describe: 'Corpus reference' })
+      .positional('ref', { type: 'string', demandOption: true, describe: 'Corpus reference, file or URL' })
       .option('format', {
         choices: ['json', 'md'] as const,
         default: 'json' as const,
@@ -21,7 +21,8 @@ export const showCommand = defineCommand({
       .example('$0 show luzhou-edu@2012~1 --format md', 'The outline of the previous version')
       .example('$0 show gwr@latest', 'The newest edition of a series'),
   handler: async (args) => {
-    const loaded = await loadRef(resolveCorpusDir(args.corpus), args.ref);
+    // Corpus references read the store; a path or URL is parsed on the fly (nothing is stored).
+    const loaded = await loadPlan(args.ref, { corpus: resolveCorpusDir(args.corpus) });
     const text = args.format === 'md' ? renderOutline(loaded.plan) : `${JSON.stringify(loaded.plan, null, 2)}\n`;
     writeResult(text, args.out);
   },
