@@ -33,7 +33,10 @@ export const importCommand = defineCommand({
         '$0 import seeds/000_4d3ac6cf14e30664.txt --series luzhou-edu',
         'Store as luzhou-edu@2012 (year from the plan)',
       )
-      .example('$0 import corpus/gwr/*.txt --series gwr --issuer 国务院', 'Archive many reports in one commit')
+      .example(
+        '$0 import corpus/gwr/*.txt --series gwr --edition-from file --issuer 国务院',
+        'Many reports, one commit; editions from the file names',
+      )
       .example('$0 import page.html --series edu --edition 2012-revised', 'Name the edition yourself')
       .example(
         '$0 import corpus/gwr/*.txt --series gwr --edition-from file',
