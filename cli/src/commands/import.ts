@@ -38,10 +38,6 @@ export const importCommand = defineCommand({
         'Many reports, one commit; editions from the file names',
       )
       .example('$0 import page.html --series edu --edition 2012-revised', 'Name the edition yourself')
-      .example(
-        '$0 import corpus/gwr/*.txt --series gwr --edition-from file',
-        'Editions 1954, 1955… from the file names',
-      )
       .epilogue(
         "The edition is the plan's year unless --edition is given; when the plan has no year, a 4-digit year in the file name is used. Importing the same bytes again changes nothing; changed bytes for an existing edition become a new version (see `plandiff log`).",
       ),
