@@ -37,7 +37,7 @@ interface Open {
 
 /**
  * Builds the unit tree from paragraphs. A paragraph that starts with a marker opens a numbered unit;
- * inside a paragraph a marker after whitespace or a line break also opens one, but only when it
+ * inside a paragraph a marker after whitespace, a line break or a sentence end (。！？) also opens one, but only when it
  * continues the sequence of its style (so `“9+3学校`, `2.15万亿元` or a stray `5.11` never split).
  * Styles nest by the order in which they first appear. Unnumbered paragraphs become children of the
  * innermost open unit; a salutation (`各位代表！`) closes everything below the top section.
@@ -104,7 +104,7 @@ class SkeletonBuilder {
     const first = readMarker(text, 0);
     let current = first ? this.open(first, paragraph.line) : undefined;
     let from = 0;
-    const gaps = /\s+/gu;
+    const gaps = /\s+|[。！？]/gu;
     for (let gap = gaps.exec(text); gap; gap = gaps.exec(text)) {
       const at = gap.index + gap[0].length;
       if (at >= text.length) break;

@@ -50,6 +50,15 @@ describe('layout repair', () => {
     ]);
   });
 
+  it('also splits after a sentence end, but not after ： or ；', () => {
+    expect(texts('总体要求。一、甲。（一）乙。（二）丙：（1）建立制度；（2）落实责任。二、丁')).toEqual([
+      '一、甲。',
+      '（一）乙。',
+      '（二）丙：（1）建立制度；（2）落实责任。',
+      '二、丁',
+    ]);
+  });
+
   it('does not split inline at a number that breaks the sequence', () => {
     expect(texts('一、甲 1.乙 5.丙 2.丁')).toEqual(['一、甲', '1.乙 5.丙', '2.丁']);
   });
