@@ -1,7 +1,8 @@
 import { assignOptimal, type Candidate } from './assign.ts';
 import type { Node } from './nodes.ts';
+import { comparisonForm } from './text-form.ts';
 import type { Thresholds } from './thresholds.ts';
-import { containment, cosine, coverage, similarPairs } from './vectors.ts';
+import { containment, cosine, coverage, type ScoredPair, similarPairs } from './vectors.ts';
 
 /** A link between a node of side A and one of side B, and why it was made. */
 export interface Link {
@@ -45,9 +46,7 @@ function holders(n: Node): Node[] {
  * paragraph on the other side; flow(a, b) is the share of a's and b's paragraph text pointing across
  * between them. Best-match in both directions (not one-to-one) so merged and split text still counts.
  */
-function measureFlow(nodesA: Node[], nodesB: Node[], t: Thresholds): FlowTable {
-  const leavesA = nodesA.filter(isLeaf);
-  const leavesB = nodesB.filter(isLeaf);
+function measureFlow(leavesA: Node[], leavesB: Node[], pairs: readonly ScoredPair[], t: Thresholds): FlowTable {
   const mass = new Map<Node, number>();
   for (const leaf of [...leavesA, ...leavesB])
     for (const h of holders(leaf)) mass.set(h, (mass.get(h) ?? 0) + leaf.grams.length);
@@ -55,11 +54,6 @@ function measureFlow(nodesA: Node[], nodesB: Node[], t: Thresholds): FlowTable {
   const bestB = new Array<number>(leavesB.length).fill(t.minSimilarity);
   const toB = new Array<Node | null>(leavesA.length).fill(null);
   const toA = new Array<Node | null>(leavesB.length).fill(null);
-  const pairs = similarPairs(
-    leavesA.map((n) => n.vOwn),
-    leavesB.map((n) => n.vOwn),
-    t.minSimilarity,
-  );
   for (const { i, j, sim } of pairs) {
     if (sim >= bestA[i]!) [bestA[i], toB[i]] = [sim, leavesB[j]!];
     if (sim >= bestB[j]!) [bestB[j], toA[j]] = [sim, leavesA[i]!];
@@ -85,6 +79,26 @@ function measureFlow(nodesA: Node[], nodesB: Node[], t: Thresholds): FlowTable {
   return flow;
 }
 
+/** Paragraphs equal in comparison form and unique on each side, paired in document order. */
+function findAnchors(leavesA: Node[], leavesB: Node[]): [Node, Node][] {
+  const index = (nodes: Node[]) => {
+    const byText = new Map<string, Node[]>();
+    for (const n of nodes) {
+      const key = comparisonForm(n.own);
+      if (key) byText.set(key, [...(byText.get(key) ?? []), n]);
+    }
+    return byText;
+  };
+  const inA = index(leavesA);
+  const inB = index(leavesB);
+  const out: [Node, Node][] = [];
+  for (const [key, as] of inA) {
+    const bs = inB.get(key);
+    if (as.length === 1 && bs?.length === 1) out.push([as[0]!, bs[0]!]);
+  }
+  return out;
+}
+
 /** The real node whose link decides where `n` sits (pseudo intros sit in their owner). */
 const contextOf = (n: Node): Node | null => (n.pseudo ? n.owner : n.parent);
 
@@ -92,7 +106,21 @@ const contextOf = (n: Node): Node | null => (n.pseudo ? n.owner : n.parent);
 export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Alignment {
   const partner = new Map<Node, Node>();
   const book = new LinkBook();
-  const flow = measureFlow(nodesA, nodesB, t);
+  // Paragraphs printed identically (and only once) on both sides are linked first, as anchors: certain,
+  // and it keeps the optimal assignment small when most of a plan is unchanged.
+  const anchors = findAnchors(nodesA.filter(isLeaf), nodesB.filter(isLeaf));
+  const anchored = new Set(anchors.flat());
+  const leavesA = [...anchors.map(([a]) => a), ...nodesA.filter((n) => isLeaf(n) && !anchored.has(n))];
+  const leavesB = [...anchors.map(([, b]) => b), ...nodesB.filter((n) => isLeaf(n) && !anchored.has(n))];
+  const k = anchors.length;
+  // Scored once: the paragraph pairs feed both the containers' evidence and the paragraphs' own assignment.
+  const restPairs = similarPairs(
+    leavesA.slice(k).map((n) => n.vOwn),
+    leavesB.slice(k).map((n) => n.vOwn),
+    t.minSimilarity,
+  ).map((p) => ({ i: p.i + k, j: p.j + k, sim: p.sim }));
+  const leafPairs = [...anchors.map((_, i) => ({ i, j: i, sim: 1 })), ...restPairs];
+  const flow = measureFlow(leavesA, leavesB, leafPairs, t);
   const lastA = Math.max(1, nodesA.length - 1);
   const lastB = Math.max(1, nodesB.length - 1);
   /** One optimal assignment over a pool; `pairs` yields the candidate similarities. */
@@ -137,16 +165,13 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
     });
   }
   // Paragraphs at any depth in one pool: editions nest the same paragraph at different levels.
-  const leavesA = nodesA.filter(isLeaf);
-  const leavesB = nodesB.filter(isLeaf);
+  for (const [a, b] of anchors) {
+    partner.set(a, b);
+    partner.set(b, a);
+    book.add({ a, b, via: 'match', similarity: 1 });
+  }
   assignPool(leavesA, leavesB, (consider) => {
-    for (const p of similarPairs(
-      leavesA.map((n) => n.vOwn),
-      leavesB.map((n) => n.vOwn),
-      t.minSimilarity,
-    )) {
-      consider(p.i, p.j, p.sim);
-    }
+    for (const p of restPairs) consider(p.i, p.j, p.sim);
   });
   addIntroLinks(nodesA, nodesB, partner, book);
   addContainment(nodesA, nodesB, book, t);

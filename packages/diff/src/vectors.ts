@@ -186,41 +186,73 @@ export interface ScoredPair {
 }
 
 /**
- * All pairs (i, j) with cosine(xs[i], ys[j]) ≥ min, through an inverted index over ys' features so
- * pairs that share no bigram cost nothing (plans with thousands of tasks stay fast).
+ * All pairs (i, j) with cosine(xs[i], ys[j]) ≥ min, through an inverted index over the rarer bigrams
+ * (those in at most `maxShare` of all texts, never fewer than 50). Their dot products are accumulated;
+ * the ubiquitous bigrams (`发展`, `推进`) can add at most |x_common|·|y_common| (Cauchy–Schwarz), so a
+ * pair is scored exactly only when that bound can still reach `min`. Pairs sharing no rarer bigram are
+ * skipped: their similarity comes from ubiquitous words only. This keeps plans of thousands of tasks fast.
  */
-export function similarPairs(xs: readonly SparseVector[], ys: readonly SparseVector[], min: number): ScoredPair[] {
-  const postings = new Map<number, { j: number; w: number }[]>();
-  ys.forEach((y, j) => {
+export function similarPairs(
+  xs: readonly SparseVector[],
+  ys: readonly SparseVector[],
+  min: number,
+  maxShare = 0.01,
+): ScoredPair[] {
+  let maxId = -1;
+  for (const v of [...xs, ...ys]) if (v.ids.length) maxId = Math.max(maxId, v.ids[v.ids.length - 1]!);
+  // Feature ids are dense small integers, so plain typed arrays replace maps on this hot path.
+  const df = new Int32Array(maxId + 1);
+  for (const v of [...xs, ...ys]) for (let k = 0; k < v.ids.length; k++) df[v.ids[k]!]!++;
+  const cap = Math.max(50, maxShare * (xs.length + ys.length));
+  const common = (v: SparseVector) => {
+    let sq = 0;
+    for (let k = 0; k < v.ids.length; k++) if (df[v.ids[k]!]! > cap) sq += v.weights[k]! ** 2;
+    return Math.sqrt(sq);
+  };
+  const commonY = ys.map(common);
+  // Postings as flat arrays: for feature f, entries start[f] .. start[f + 1] of (doc, weight).
+  const start = new Int32Array(maxId + 2);
+  for (const y of ys) for (let k = 0; k < y.ids.length; k++) if (df[y.ids[k]!]! <= cap) start[y.ids[k]! + 1]!++;
+  for (let f = 0; f <= maxId; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, maxId + 1);
+  const docs = new Int32Array(start[maxId + 1]!);
+  const ws = new Float64Array(start[maxId + 1]!);
+  for (let j = 0; j < ys.length; j++) {
+    const y = ys[j]!;
     for (let k = 0; k < y.ids.length; k++) {
       const id = y.ids[k]!;
-      const list = postings.get(id);
-      const entry = { j, w: y.weights[k]! };
-      if (list) list.push(entry);
-      else postings.set(id, [entry]);
+      if (df[id]! > cap) continue;
+      const at = fill[id]!++;
+      docs[at] = j;
+      ws[at] = y.weights[k]!;
     }
-  });
+  }
   const acc = new Float64Array(ys.length);
   const touched: number[] = [];
   const out: ScoredPair[] = [];
-  xs.forEach((x, i) => {
-    if (x.norm === 0) return;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (x.norm === 0) continue;
     for (let k = 0; k < x.ids.length; k++) {
-      const list = postings.get(x.ids[k]!);
-      if (!list) continue;
+      const id = x.ids[k]!;
+      if (df[id]! > cap) continue;
       const wx = x.weights[k]!;
-      for (const { j, w } of list) {
+      for (let p = start[id]!; p < start[id + 1]!; p++) {
+        const j = docs[p]!;
         if (acc[j] === 0) touched.push(j);
-        acc[j]! += wx * w;
+        acc[j]! += wx * ws[p]!;
       }
     }
+    const cx = common(x);
     for (const j of touched) {
       const y = ys[j]!;
-      const sim = y.norm === 0 ? 0 : acc[j]! / (x.norm * y.norm);
-      if (sim >= min) out.push({ i, j, sim: Math.min(1, sim) });
+      const bound = (acc[j]! + cx * commonY[j]!) / (x.norm * y.norm);
       acc[j] = 0;
+      if (bound < min) continue;
+      const sim = cosine(x, y);
+      if (sim >= min) out.push({ i, j, sim: Math.min(1, sim) });
     }
     touched.length = 0;
-  });
+  }
   return out;
 }
