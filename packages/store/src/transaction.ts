@@ -10,6 +10,7 @@ import {
   renameSync,
   rmSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -74,20 +75,27 @@ export async function commitFiles(
     renameSync(tmp, target);
   }
   for (const write of writes) if (write.bytes === null) rmSync(join(corpus.dir, write.path), { force: true });
-  fsyncDirs(
+  await fsyncDirs(
     corpus.dir,
     staged.map((s) => dirname(s.target)),
   );
   await pauseAt('after-rename');
-  await corpus.git.raw(['add', '-A', '--', ...paths]);
-  const changed =
-    (await corpus.git.raw(['diff', '--cached', '--name-only', '-z', 'HEAD', '--', ...paths]).catch(() => 'x')) !== '';
-  await pauseAt('before-commit');
   let commit: string | undefined;
-  if (changed) {
-    await corpus.git.raw(['commit', '-q', '--no-verify', '-m', message, '--', ...paths]);
-    commit = (await corpus.git.raw(['rev-parse', 'HEAD'])).trim();
-  }
+  await withPathspec(corpus, paths, async (pathspec) => {
+    await corpus.git.raw(['add', '-A', ...pathspec]);
+    const ours = new Set(paths);
+    const staged = await corpus.git
+      .raw(['diff', '--cached', '--name-only', '--no-renames', '-z', 'HEAD'])
+      .catch(() => undefined);
+    // No HEAD yet (first commit) counts as changed; otherwise only our own paths matter.
+    const changed = staged === undefined || staged.split('\0').some((p) => ours.has(p));
+    await pauseAt('before-commit');
+    if (changed) {
+      // The pathspec makes git commit exactly these paths, whatever else a user has staged.
+      await corpus.git.raw(['commit', '-q', '--no-verify', '-m', message, ...pathspec]);
+      commit = (await corpus.git.raw(['rev-parse', 'HEAD'])).trim();
+    }
+  });
   await pauseAt('after-commit');
   rmSync(join(corpus.dir, JOURNAL), { force: true });
   return commit;
@@ -116,15 +124,17 @@ export async function recoverCorpus(corpus: CorpusHandle): Promise<string[]> {
   }
   const paths = journal.paths;
   const inHead = new Set(
-    (await corpus.git.raw(['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', ...paths]).catch(() => ''))
-      .split('\0')
-      .filter(Boolean),
+    (await corpus.git.raw(['ls-tree', '-r', '-z', '--name-only', 'HEAD']).catch(() => '')).split('\0').filter(Boolean),
   );
-  await corpus.git.raw(['reset', '-q', 'HEAD', '--', ...paths]).catch(async () => {
-    await corpus.git.raw(['rm', '-q', '--cached', '--ignore-unmatch', '-r', '--', ...paths]);
-  });
+  await withPathspec(corpus, paths, (pathspec) =>
+    corpus.git
+      .raw(['reset', '-q', 'HEAD', ...pathspec])
+      .catch(() => corpus.git.raw(['rm', '-q', '--cached', '--ignore-unmatch', '-r', ...pathspec])),
+  );
   const tracked = paths.filter((p) => inHead.has(p));
-  if (tracked.length > 0) await corpus.git.raw(['checkout', '-q', 'HEAD', '--', ...tracked]);
+  if (tracked.length > 0) {
+    await withPathspec(corpus, tracked, (pathspec) => corpus.git.raw(['checkout', '-q', 'HEAD', ...pathspec]));
+  }
   for (const p of paths) if (!inHead.has(p)) rmSync(join(corpus.dir, p), { force: true });
   unlinkSync(journalPath);
   return paths;
@@ -135,6 +145,26 @@ async function clearStaleIndexLock(dir: string): Promise<void> {
   const lock = join(dir, '.git', 'index.lock');
   for (let i = 0; i < 40 && existsSync(lock); i++) await new Promise((r) => setTimeout(r, 50));
   rmSync(lock, { force: true });
+}
+
+/**
+ * Passes paths to git through a NUL-separated pathspec file instead of the command line, so a
+ * rebuild of thousands of editions stays under every platform's argument-length limit.
+ */
+async function withPathspec<T>(
+  corpus: CorpusHandle,
+  paths: string[],
+  run: (pathspec: string[]) => Promise<T>,
+): Promise<T> {
+  const dir = join(corpus.dir, TMP);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `pathspec-${process.pid}-${randomBytes(6).toString('hex')}`);
+  writeFileSync(file, paths.join('\0'));
+  try {
+    return await run([`--pathspec-from-file=${file}`, '--pathspec-file-nul']);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 async function writeDurablyAsync(path: string, bytes: Uint8Array): Promise<void> {

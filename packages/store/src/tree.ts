@@ -4,11 +4,14 @@ import type { SimpleGit } from 'simple-git';
 export async function listHeadBlobs(git: SimpleGit, dirs: string[]): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
   if (dirs.length === 0) return blobs;
-  let out: string;
-  try {
-    out = await git.raw(['ls-tree', '-r', '-z', 'HEAD', '--', ...dirs]);
-  } catch {
-    return blobs; // no HEAD yet
+  let out = '';
+  // In chunks, to stay under command-line length limits for very large imports.
+  for (let i = 0; i < dirs.length; i += 200) {
+    try {
+      out += await git.raw(['ls-tree', '-r', '-z', 'HEAD', '--', ...dirs.slice(i, i + 200)]);
+    } catch {
+      return blobs; // no HEAD yet
+    }
   }
   for (const entry of out.split('\0')) {
     const tab = entry.indexOf('\t');
