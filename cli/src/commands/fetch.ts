@@ -37,7 +37,7 @@ export const fetchCommand = defineCommand({
     if (args.edition !== undefined) validateName(args.edition, 'edition');
     const urls = args.urls.map(String);
     const dir = resolveCorpusDir(args.corpus);
-    if (!args.force) await ensureCorpus(dir);
+    await ensureCorpus(dir);
     const progress = createProgress(urls.length);
     const failures: ImportFailure[] = [];
     const inputs: SourceInput[] = [];

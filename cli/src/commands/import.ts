@@ -66,7 +66,7 @@ export const importCommand = defineCommand({
       return input;
     });
     const dir = resolveCorpusDir(args.corpus);
-    if (!args.force) await ensureCorpus(dir);
+    await ensureCorpus(dir);
     const progress = createProgress(files.length);
     progress.update(0, files[0]);
     const seriesInfo = seriesInfoFrom(args);
