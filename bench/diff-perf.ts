@@ -104,7 +104,10 @@ function measureSize(n: number): void {
 
 function main(): void {
   const sizeArg = process.argv.indexOf('--size');
-  if (sizeArg > 0) return measureSize(Number(process.argv[sizeArg + 1]));
+  if (sizeArg > 0) {
+    measureSize(Number(process.argv[sizeArg + 1]));
+    return;
+  }
   console.log(
     `load average ${loadavg()
       .map((x) => x.toFixed(1))
@@ -120,7 +123,12 @@ function main(): void {
   const parseMs: number[] = [];
   const diffMs: number[] = [];
   for (let r = 0; r < 7; r++) {
-    parseMs.push(time(() => (parse(t24, '2024.txt'), parse(t25, '2025.txt'))));
+    parseMs.push(
+      time(() => {
+        parse(t24, '2024.txt');
+        parse(t25, '2025.txt');
+      }),
+    );
     diffMs.push(time(() => diffPlans(p24, p25)));
   }
   console.log(
@@ -132,7 +140,9 @@ function main(): void {
   const plans = YEARS.map((y, i) => parse(texts[i]!, `${y}.txt`));
   wordingStats.calls = 0;
   wordingStats.timeouts = 0;
-  const parseAll = time(() => YEARS.forEach((y, i) => parse(texts[i]!, `${y}.txt`)));
+  const parseAll = time(() => {
+    for (const [i, y] of YEARS.entries()) parse(texts[i]!, `${y}.txt`);
+  });
   const pairs = time(() => {
     for (let i = 0; i + 1 < plans.length; i++) diffPlans(plans[i]!, plans[i + 1]!);
   });
