@@ -1,6 +1,8 @@
 import type { Diagnostic } from '@plandiff/model';
-import { ATTACHMENT, DOC_NUMBER, dateLine, NOTICE_WORDS } from './front-matter.ts';
+import { endLastItems } from './end-last-items.ts';
+import { NOTICE_WORDS } from './front-matter.ts';
 import { type Marker, type MarkerStyle, readMarker } from './markers.ts';
+import { isHeadingLine, isSalutationOnly, SALUTATION } from './paragraph-kinds.ts';
 import type { Paragraph } from './paragraphs.ts';
 
 /** A unit while the tree is being built: its marker (none for topic paragraphs), text and children. */
@@ -23,10 +25,6 @@ export interface Skeleton {
   roots: Node[];
 }
 
-/** A salutation that opens a paragraph (`各位代表！`, `同志们：`); it closes the current item. */
-export const SALUTATION =
-  /^(各位代表|各位委员|各位同志|同志们|代表们|女士们|先生们|朋友们)[^。！!：:，,]{0,12}[！!：:]/u;
-
 /** Deepest nesting the builder creates; restarted lists beyond it stay siblings (bounds recursion). */
 export const MAX_DEPTH = 24;
 
@@ -37,8 +35,8 @@ interface Open {
 
 /**
  * Builds the unit tree from paragraphs. A paragraph that starts with a marker opens a numbered unit;
- * inside a paragraph a marker after whitespace, a line break or a sentence end (。！？) also opens one, but only when it
- * continues the sequence of its style (so `“9+3学校`, `2.15万亿元` or a stray `5.11` never split).
+ * inside a paragraph a marker after whitespace, a line break or a sentence end (。！？) also opens
+ * one, but only when it continues the sequence of its style (so `“9+3学校`, `2.15万亿元` or a stray `5.11` never split).
  * Styles nest by the order in which they first appear. Unnumbered paragraphs become children of the
  * innermost open unit; a salutation (`各位代表！`) closes everything below the top section.
  */
@@ -213,71 +211,5 @@ class SkeletonBuilder {
 
   private warn(ruleId: string, reason: string, line: number): void {
     this.diagnostics.push({ reason, ruleId, severity: 'warning', place: { line } });
-  }
-}
-
-/** A salutation with nothing after it (`各位代表！`). */
-function isSalutationOnly(text: string): boolean {
-  const match = SALUTATION.exec(text);
-  return match !== null && text.slice(match[0].length).trim() === '';
-}
-
-/** A short line without sentence punctuation or number that heads what follows (`结束语`). */
-export function isHeadingLine(text: string): boolean {
-  const line = text.replace(/\n/g, '');
-  return (
-    line.length >= 2 &&
-    line.length <= 30 &&
-    !/[。，；：！？,;:!?]/u.test(line) &&
-    /[\u4e00-\u9fff]{2}/u.test(line) &&
-    readMarker(line, 0) === undefined &&
-    dateLine(line) === undefined &&
-    !NOTICE_WORDS.test(line) &&
-    !DOC_NUMBER.test(line) &&
-    !ATTACHMENT.test(line)
-  );
-}
-
-/** Words that open narrative sentences (time, subject, connective), never a task's topic sentence. */
-const NARRATIVE_OPENING =
-  /^(今年|明年|去年|今后|过去|目前|当前|近年|近期|同时|此外|另外|总之|我们|我国|这|那|各级|各地|要|必须|应当|为了|为此|随着|在|对于|关于)/u;
-
-/**
- * A topic paragraph opens with a short, comma-free sentence that names a task (`加强精神文明建设。`),
- * not with a narrative sentence (`今年将开展“十五五”规划编制工作。`).
- */
-export function isTopicParagraph(text: string): boolean {
-  const end = text.search(/[。！？]/u);
-  if (end <= 0 || end > 30) return false;
-  const sentence = text.slice(0, end);
-  return !/[，,；;：:]/u.test(sentence) && !NARRATIVE_OPENING.test(sentence);
-}
-
-/**
- * The rule that ends the last item of a list when no salutation does: once an item's topic
- * paragraphs have begun, the first paragraph that does not open with a topic sentence — and all
- * after it — belong to the enclosing section, not to the item. Only the last numbered child of a
- * unit needs it: earlier items end where the next number begins.
- */
-function endLastItems(parent: Node): void {
-  for (const child of parent.children) endLastItems(child);
-  let lastIndex = -1;
-  for (let i = parent.children.length - 1; i >= 0; i--) {
-    if (parent.children[i]!.marker) {
-      lastIndex = i;
-      break;
-    }
-  }
-  const last = parent.children[lastIndex];
-  if (!last || last.children.length === 0 || last.children.some((c) => c.marker)) return;
-  let topicSeen = false;
-  for (let j = 0; j < last.children.length; j++) {
-    const topic = isTopicParagraph(last.children[j]!.text);
-    if (topic) topicSeen = true;
-    else if (topicSeen) {
-      const moved = last.children.splice(j);
-      parent.children.splice(lastIndex + 1, 0, ...moved);
-      return;
-    }
   }
 }

@@ -2,6 +2,7 @@ import type { Diagnostic, Notice } from '@plandiff/model';
 import type { FrontPiece } from './build-tree.ts';
 import { parseChineseDate } from './chinese-date.ts';
 import { toComparisonForm } from './comparison-form.ts';
+import { noticeEnd, opensNotice, readNotice } from './notice.ts';
 
 /** What the text before the first numbered unit says about the plan. */
 export interface FrontMatter {
@@ -14,7 +15,8 @@ export interface FrontMatter {
   preamble: string;
 }
 
-interface Segment {
+/** A whitespace-separated piece of the front matter, with where it came from. */
+export interface Segment {
   text: string;
   piece: number;
   start: number;
@@ -33,7 +35,6 @@ const PERSON = /^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$/u;
 const TITLE_WORD = /(要点|计划|报告|方案|意见|安排|规划|纲要|总结|规定|办法|决定|通知|细则|部署|思路|任务)$/u;
 /** Words of a cover notice's body. */
 export const NOTICE_WORDS = /现将|印发|转发|特此通知|通知如下|请认真|贯彻执行|遵照执行/u;
-const NOTICE_SCAN = 40;
 
 /** True when the segment is essentially a date (`二〇一二年二月九日`, `——2024年3月5日在…会议上`). */
 export function dateLine(text: string): string | undefined {
@@ -175,55 +176,6 @@ export function parseFrontMatter(pieces: readonly FrontPiece[], diagnostics: Dia
   }
   if (result.title === undefined && known[0] !== undefined) result.title = known[0];
   return result;
-}
-
-function opensNotice(segments: readonly Segment[], at: number): boolean {
-  for (let j = at + 1; j < segments.length && j <= at + 3; j++) if (NOTICE_WORDS.test(segments[j]!.text)) return true;
-  return false;
-}
-
-/** Index of the notice's last segment: its date line, else the `特此通知` line, else the recipients. */
-function noticeEnd(segments: readonly Segment[], at: number): number {
-  let fallback = at;
-  for (let j = at + 1; j < segments.length && j <= at + NOTICE_SCAN; j++) {
-    const text = segments[j]!.text;
-    if (dateLine(text)) return j;
-    if (/特此通知|通知如下/u.test(text)) fallback = j;
-  }
-  return fallback;
-}
-
-function readNotice(
-  segments: readonly Segment[],
-  at: number,
-  end: number,
-  sliceOf: (from: Segment, to: Segment) => string,
-  result: FrontMatter,
-  known: string[],
-): Notice {
-  const recipients = segments[at]!.text.replace(/[:：]$/u, '');
-  let date: string | undefined;
-  let bodyEnd = end;
-  for (let j = at + 1; j <= end; j++) {
-    const text = segments[j]!.text;
-    const attachment = ATTACHMENT.exec(text);
-    if (dateLine(text) || attachment) {
-      if (bodyEnd === end) bodyEnd = j - 1;
-      const found = dateLine(text);
-      if (found) date ??= found;
-      const name = attachment?.[1]?.replace(/^[《“"]+|[》”"]+$/gu, '').trim();
-      if (name) {
-        if (!result.attachments.includes(name)) result.attachments.push(name);
-        known.push(name);
-      }
-    }
-  }
-  const body = bodyEnd > at ? sliceOf(segments[at + 1]!, segments[bodyEnd]!) : '';
-  for (const quoted of body.matchAll(/《([^》]{2,60})》/gu)) known.push(quoted[1]!);
-  if (date) result.issuedOn ??= date;
-  const notice: Notice = { recipients, body };
-  if (date) notice.date = date;
-  return notice;
 }
 
 /** A leftover piece of a title already known (the page printed `2012 年全市教育工作要点 2012`). */
