@@ -1,16 +1,11 @@
 import type { WordPart } from '@plandiff/model';
 import { diffArrays, diffWords } from 'diff';
-import { isPunctuationOnly } from './text-form.ts';
+import { comparisonForm, isPunctuationOnly } from './text-form.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Counters the benchmarks read to prove jsdiff never gave up on real input. */
 export const wordingStats = { calls: 0, timeouts: 0 };
-
-/** Splits Chinese text into sentences, keeping the end mark with its sentence. */
-function splitSentences(text: string): string[] {
-  return text.match(/[^。！？!?；;]+[。！？!?；;]*|[。！？!?；;]+/gu) ?? [];
-}
 
 /** Appends a part, merging it into the previous one when the op is the same. */
 function push(parts: WordPart[], op: WordPart['op'], text: string): void {
@@ -46,36 +41,64 @@ function dropPunctuationChanges(parts: WordPart[]): WordPart[] {
   return out;
 }
 
+/** Ever finer cuts for long texts: sentences, then clauses. */
+const CUTS = [/[^。！？!?；;]+[。！？!?；;]*|[。！？!?；;]+/gu, /[^，,：:、]+[，,：:、]*|[，,：:、]+/gu];
+
 /**
- * Word-level diff of two texts. Long texts are first aligned sentence by sentence, and only the
- * changed stretches go through the word diff, so input size stays capped at `maxChars` per call.
+ * Diffs a long text by aligning its pieces (sentences, then clauses) first; only the changed stretches
+ * go through the word diff, so each jsdiff call stays under `maxChars`.
+ */
+function diffLong(
+  a: string,
+  b: string,
+  level: number,
+  options: { punctuation?: boolean; maxChars: number },
+  parts: WordPart[],
+): void {
+  if (a.length + b.length <= options.maxChars) {
+    diffChunk(a, b, parts);
+    return;
+  }
+  const cut = CUTS[level];
+  if (!cut) {
+    push(parts, 'delete', a);
+    push(parts, 'insert', b);
+    return;
+  }
+  const sa = a.match(cut) ?? [];
+  const sb = b.match(cut) ?? [];
+  // Pieces that differ only in punctuation and width are the same piece unless asked otherwise.
+  const same = (x: string, y: string) =>
+    comparisonForm(x, options.punctuation) === comparisonForm(y, options.punctuation);
+  const blocks = diffArrays(sa, sb, { comparator: same });
+  let bAt = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const blk = blocks[i]!;
+    if (!blk.added && !blk.removed) {
+      // jsdiff reports the old side's pieces for equal runs; show the new wording.
+      push(parts, 'equal', sb.slice(bAt, bAt + blk.value.length).join(''));
+      bAt += blk.value.length;
+      continue;
+    }
+    const next = blocks[i + 1];
+    if (blk.removed && next?.added) {
+      bAt += next.value.length;
+      diffLong(blk.value.join(''), next.value.join(''), level + 1, options, parts);
+      i++;
+    } else {
+      if (blk.added) bAt += blk.value.length;
+      push(parts, blk.added ? 'insert' : 'delete', blk.value.join(''));
+    }
+  }
+}
+
+/**
+ * Word-level diff of two texts (jsdiff with a Chinese word segmenter). Long texts are aligned piece by
+ * piece first (see diffLong) so jsdiff's O(ND) search stays small and never reaches its timeout.
  */
 export function diffWording(a: string, b: string, options: { punctuation?: boolean; maxChars: number }): WordPart[] {
   const parts: WordPart[] = [];
-  if (a.length + b.length <= options.maxChars) diffChunk(a, b, parts);
-  else {
-    const sa = splitSentences(a);
-    const sb = splitSentences(b);
-    const blocks = diffArrays(sa, sb);
-    for (let i = 0; i < blocks.length; i++) {
-      const blk = blocks[i]!;
-      if (!blk.added && !blk.removed) {
-        push(parts, 'equal', blk.value.join(''));
-        continue;
-      }
-      const next = blocks[i + 1];
-      if (blk.removed && next?.added) {
-        const x = blk.value.join('');
-        const y = next.value.join('');
-        if (x.length + y.length <= options.maxChars) diffChunk(x, y, parts);
-        else {
-          push(parts, 'delete', x);
-          push(parts, 'insert', y);
-        }
-        i++;
-      } else push(parts, blk.added ? 'insert' : 'delete', blk.value.join(''));
-    }
-  }
+  diffLong(a, b, 0, options, parts);
   return options.punctuation ? parts : dropPunctuationChanges(parts);
 }
 
