@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PlandiffError } from '@plandiff/model';
 import { decodeBytes, type EncodingSource } from './decode-bytes.ts';
+import { fail, isRetryable, parseRetryAfter } from './fetch-errors.ts';
 import { parseFetchUrl, safeUrl } from './fetch-url.ts';
 import { HostQueue, sleep } from './host-queue.ts';
-import { readCapped } from './read-body.ts';
+import { requestOnce } from './request-once.ts';
 import { RobotsCache } from './robots.ts';
 
 /** What one retry was about, for progress messages. */
@@ -67,7 +68,6 @@ export function defaultUserAgent(version = PKG.version, homepage = PKG.homepage)
   return `plandiff/${version} (+${homepage})`;
 }
 
-const KEPT_HEADERS = ['content-type', 'last-modified', 'etag', 'content-length', 'date'];
 const DEFAULTS = {
   delayMs: 1000,
   retries: 3,
@@ -94,7 +94,8 @@ export class Fetcher {
   constructor(defaults: FetchOptions = {}) {
     this.defaults = defaults;
     this.robots = new RobotsCache<Settings>((url, s) =>
-      this.queue.run(url.host, s.delayMs, () => this.getOnce(url, s, 0), s.signal),
+      // robots.txt: RFC 9309 asks crawlers to read at least 500 KiB of it.
+      this.queue.run(url.host, s.delayMs, () => requestOnce(url, s, 512 * 1024), s.signal),
     );
   }
 
@@ -155,17 +156,12 @@ export class Fetcher {
       let reason: string;
       let retryAfterMs: number | undefined;
       try {
-        const response = await this.queue.run(
-          url.host,
-          delayMs,
-          () => this.getOnce(url, s, s.maxBytes, auth),
-          s.signal,
-        );
+        const response = await this.queue.run(url.host, delayMs, () => requestOnce(url, s, s.maxBytes, auth), s.signal);
         if (response.status !== 429 && response.status < 500) return response;
         reason = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
         retryAfterMs = parseRetryAfter(response.retryAfter);
       } catch (error) {
-        if (error instanceof PlandiffError && !(error as { retryable?: boolean }).retryable) throw error;
+        if (!isRetryable(error)) throw error;
         reason = error instanceof Error ? error.message.replace(/^[^:]*:\/\/\S*: /, '') : String(error);
       }
       if (attempt > s.retries) {
@@ -183,108 +179,6 @@ export class Fetcher {
       await sleep(waitMs, s.signal);
     }
   }
-
-  /** A single GET: no redirects followed, body read up to `maxBytes` (0: robots default). */
-  private async getOnce(url: URL, s: Settings, maxBytes: number, auth?: string) {
-    const limit = maxBytes || 512 * 1024;
-    const timeout = AbortSignal.timeout(s.timeoutMs);
-    const signal = s.signal ? AbortSignal.any([s.signal, timeout]) : timeout;
-    // undici is loaded on first use: cleaning saved pages should not pay for an HTTP client.
-    const { Agent, fetch } = await loadUndici();
-    const dispatcher = new Agent({
-      connect: { timeout: s.connectTimeoutMs },
-      headersTimeout: s.timeoutMs,
-      bodyTimeout: s.timeoutMs,
-    });
-    const headers: Record<string, string> = {
-      'user-agent': s.userAgent,
-      accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
-      'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5',
-    };
-    if (auth) headers.authorization = auth;
-    try {
-      const response = await fetch(url, { headers, redirect: 'manual', signal, dispatcher });
-      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      const kept: Record<string, string> = {};
-      for (const name of KEPT_HEADERS) {
-        const v = response.headers.get(name);
-        if (v !== null) kept[name] = v;
-      }
-      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-      if (!response.headers.get('content-encoding') && declared > limit) {
-        await response.body?.cancel().catch(() => undefined);
-        throw tooLarge(url, limit, `the server announces ${formatBytes(declared)}`);
-      }
-      const bytes = location
-        ? new Uint8Array()
-        : await readCapped(response.body, limit, () => tooLarge(url, limit, 'stopped reading there'));
-      if (location) await response.body?.cancel().catch(() => undefined);
-      return {
-        status: response.status,
-        statusText: response.statusText,
-        headers: kept,
-        location: location ?? undefined,
-        retryAfter: response.headers.get('retry-after') ?? undefined,
-        bytes,
-        fetchedAt: new Date().toISOString(),
-      };
-    } catch (error) {
-      if (error instanceof PlandiffError) throw error;
-      throw networkError(url, error, s, timeout.aborted);
-    } finally {
-      dispatcher.close().catch(() => undefined);
-    }
-  }
-}
-
-let undici: Promise<typeof import('undici')> | undefined;
-function loadUndici(): Promise<typeof import('undici')> {
-  undici ??= import('undici');
-  return undici;
-}
-
-function networkError(url: URL, error: unknown, s: Settings, timedOut: boolean): PlandiffError {
-  if (s.signal?.aborted) return fail(url, 'cancelled');
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? (error as { code?: string })?.code;
-  let reason: string;
-  if (
-    timedOut ||
-    code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    code === 'UND_ERR_BODY_TIMEOUT' ||
-    (error as Error)?.name === 'TimeoutError'
-  )
-    reason = `timed out after ${formatMs(s.timeoutMs)}`;
-  else if (code === 'UND_ERR_CONNECT_TIMEOUT') reason = `could not connect within ${formatMs(s.connectTimeoutMs)}`;
-  else if (code === 'ECONNREFUSED') reason = 'connection refused';
-  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') reason = `host ${url.hostname} not found`;
-  else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') reason = 'connection reset by the server';
-  else reason = `network error (${code ?? cause?.message ?? (error as Error)?.message ?? String(error)})`;
-  return Object.assign(fail(url, reason), { retryable: true });
-}
-
-function fail(url: URL, reason: string): PlandiffError {
-  return new PlandiffError('FETCH_FAILED', `${safeUrl(url)}: ${reason}`);
-}
-
-function tooLarge(url: URL, limit: number, detail: string): PlandiffError {
-  return fail(url, `response is larger than the ${formatBytes(limit)} limit (${detail})`);
-}
-
-/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-function formatBytes(n: number): string {
-  return n >= 1048576 ? `${+(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} bytes`;
-}
-
-function formatMs(ms: number): string {
-  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
 }
 
 const shared = new Fetcher();
