@@ -38,30 +38,50 @@ export function checkCorpus(dir: string): CorpusState {
     const key = `${parts[0]}@${parts[1]}`;
     byEdition.set(key, [...(byEdition.get(key) ?? []), parts[2]!]);
   }
+  const blobs = readBlobs(
+    dir,
+    [...byEdition.entries()].flatMap(([key, names]) => names.map((n) => `${key.replace('@', '/')}/${n}`)),
+  );
   const editions = new Map<string, string>();
   let recordsChecked = 0;
   for (const [key, names] of byEdition) {
-    const [series, edition] = key.split('@') as [string, string];
-    const base = `${series}/${edition}`;
+    const base = key.replace('@', '/');
+    const blob = (name: string): Buffer => blobs.get(`${base}/${name}`) ?? Buffer.alloc(0);
     const source = names.find((n) => n === 'source.txt' || n === 'source.html');
     assert.ok(source, `${key}: no archived source`);
     for (const required of ['source.json', 'plan.json', 'plan.md'])
       assert.ok(names.includes(required), `${key}: ${required} missing`);
-    const bytes = gitOut(dir, ['show', `HEAD:${base}/${source}`]);
+    const bytes = blob(source);
     const sha = createHash('sha256').update(bytes).digest('hex');
-    const record = JSON.parse(gitOut(dir, ['show', `HEAD:${base}/source.json`]).toString()) as {
-      sha256: string;
-      size: number;
-    };
+    const record = JSON.parse(blob('source.json').toString()) as { sha256: string; size: number };
     assert.equal(record.sha256, sha, `${key}: source.json sha256 does not match the archived bytes`);
     assert.equal(record.size, bytes.length, `${key}: source.json size does not match`);
-    const plan = PlanSchema.parse(JSON.parse(gitOut(dir, ['show', `HEAD:${base}/plan.json`]).toString()));
+    const plan = PlanSchema.parse(JSON.parse(blob('plan.json').toString()));
     assert.equal(plan.source.sha256, sha, `${key}: plan.json does not point at the archived bytes`);
-    assert.ok(gitOut(dir, ['show', `HEAD:${base}/plan.md`]).length > 0, `${key}: plan.md empty`);
+    assert.ok(blob('plan.md').length > 0, `${key}: plan.md empty`);
     editions.set(key, sha);
     recordsChecked += 4;
   }
   return { head, editions, recordsChecked };
+}
+
+/** Reads HEAD's blobs at `paths` with one `git cat-file --batch` (not one process per file). */
+function readBlobs(dir: string, paths: string[]): Map<string, Buffer> {
+  const out = execFileSync('git', ['-C', dir, 'cat-file', '--batch'], {
+    input: paths.map((p) => `HEAD:${p}\n`).join(''),
+    maxBuffer: 1 << 30,
+  });
+  const blobs = new Map<string, Buffer>();
+  let at = 0;
+  for (const path of paths) {
+    const eol = out.indexOf(10, at);
+    const header = out.subarray(at, eol).toString();
+    const size = Number(header.split(' ')[2]);
+    assert.ok(/ blob \d+$/.test(header), `${path}: not a blob on HEAD (${header})`);
+    blobs.set(path, out.subarray(eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  return blobs;
 }
 
 /** Whether `commit` is HEAD or one of its ancestors (an acknowledged write was not lost). */
