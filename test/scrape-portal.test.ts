@@ -14,12 +14,12 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'scrape', 'portal-seed.html');
 const SOURCE = { sha256: '0'.repeat(64), encoding: 'gb18030' };
 
 /** The numbered tasks (`1.` … `43.`): units without children that carry an Arabic number. */
-function tasks(units: readonly Unit[]): { number: string; text: string }[] {
+function tasks(units: readonly Unit[]): { id: string; number: string; text: string }[] {
   return units.flatMap((u) =>
     u.children.length > 0
       ? tasks(u.children)
       : /^\d+[.．]$/.test(u.number)
-        ? [{ number: u.number, text: u.text.replace(/\s+/g, '') }]
+        ? [{ id: u.id, number: u.number, text: u.text.replace(/\s+/g, '') }]
         : [],
   );
 }
@@ -71,6 +71,16 @@ describe('portal page around the seed', () => {
     expect(fromSeed).toHaveLength(43);
     expect(fromPage.map((t) => t.number)).toEqual(fromSeed.map((t) => t.number));
     expect(fromPage).toEqual(fromSeed);
+    expect(parsed.plan.units.map((u) => u.number)).toEqual([
+      '一、',
+      '二、',
+      '三、',
+      '四、',
+      '五、',
+      '六、',
+      '七、',
+      '八、',
+    ]);
     expect(parsed.plan.issuedOn).toBe('2012-02-09');
   });
 });
