@@ -4,7 +4,7 @@ export const DEFAULT_THRESHOLDS = {
   minSimilarity: 0.12,
   /** Weight of the heading (first sentence) relative to the rest of a unit's own text. */
   headingWeight: 2,
-  /** For units with children, share of the score that comes from the whole subtree (the rest: own text). */
+  /** For units with children, share of the score that comes from paragraph flow (the rest: own text). */
   subtreeShare: 0.6,
   /** Added to the score when the two units' parents are already linked (keeps tasks in their sections). */
   contextBonus: 0.15,
@@ -18,7 +18,7 @@ export const DEFAULT_THRESHOLDS = {
   introMinChars: 12,
   /** Longest text (characters, both sides together) given to the word-level diff in one piece; longer
    * texts are aligned sentence by sentence first, so jsdiff's O(ND) search stays small and never times out. */
-  maxWordingChars: 400,
+  maxWordingChars: 200,
 } as const;
 
 /** The named thresholds; every field can be overridden. */

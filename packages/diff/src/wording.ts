@@ -4,6 +4,9 @@ import { comparisonForm, isPunctuationOnly } from './text-form.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Least bigram overlap (Dice) for a changed stretch to get a word-level diff rather than replace-all. */
+const MIN_OVERLAP = 0.25;
+
 /** Counters the benchmarks read to prove jsdiff never gave up on real input. */
 export const wordingStats = { calls: 0, timeouts: 0 };
 
@@ -15,8 +18,31 @@ function push(parts: WordPart[], op: WordPart['op'], text: string): void {
   else parts.push({ op, text });
 }
 
-/** Word-level diff of one pair of (short) texts through jsdiff with a Chinese word segmenter. */
+/** Share of bigrams two texts have in common (Dice), to skip word diffs of unrelated stretches. */
+function overlap(a: string, b: string): number {
+  const grams = (t: string) => {
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+    return out;
+  };
+  const x = grams(comparisonForm(a));
+  const y = grams(comparisonForm(b));
+  if (x.size + y.size === 0) return 1;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/**
+ * Word-level diff of one pair of (short) texts through jsdiff with a Chinese word segmenter. Stretches
+ * that share almost nothing are shown as replaced outright: a word diff of unrelated text is only noise.
+ */
 function diffChunk(a: string, b: string, parts: WordPart[]): void {
+  if (a && b && overlap(a, b) < MIN_OVERLAP) {
+    push(parts, 'delete', a);
+    push(parts, 'insert', b);
+    return;
+  }
   wordingStats.calls++;
   const result = diffWords(a, b, { intlSegmenter: segmenter, timeout: 1000 });
   if (!result) {
