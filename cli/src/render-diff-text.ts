@@ -20,14 +20,24 @@ const SIGN: Record<Change['kind'], string> = {
 /** Longest run of unchanged text kept around a change, so long paragraphs stay readable. */
 const CONTEXT_CHARS = 12;
 
+/** Longest inserted or deleted run shown whole; longer runs keep their ends around an ellipsis. */
+const CHANGE_CHARS = 60;
+
+function clip(text: string): string {
+  const chars = Array.from(text);
+  if (chars.length <= CHANGE_CHARS) return text;
+  const half = CHANGE_CHARS / 2;
+  return `${chars.slice(0, half).join('')}…（${chars.length - CHANGE_CHARS}字）…${chars.slice(-half).join('')}`;
+}
+
 const refLabel = (r: TaskRef) => `${r.id}${r.number ? ` ${r.number}` : ''} ${r.heading || r.text.slice(0, 30)}`.trim();
 
 /** A wording diff on one line: deletions red and struck, insertions green; long equal runs elided. */
 export function renderWordingLine(parts: readonly WordPart[], color: boolean): string {
   return parts
     .map((p, i) => {
-      if (p.op === 'delete') return color ? paint(['red', 'strikethrough'], p.text, true) : `[-${p.text}]`;
-      if (p.op === 'insert') return color ? paint('green', p.text, true) : `[+${p.text}]`;
+      if (p.op === 'delete') return color ? paint(['red', 'strikethrough'], clip(p.text), true) : `[-${clip(p.text)}]`;
+      if (p.op === 'insert') return color ? paint('green', clip(p.text), true) : `[+${clip(p.text)}]`;
       const chars = Array.from(p.text);
       if (chars.length <= CONTEXT_CHARS * 2) return p.text;
       const head = i === 0 ? '' : chars.slice(0, CONTEXT_CHARS).join('');
