@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initCorpus } from '../packages/store/src/index.ts';
 import { checkCorpus, commitCount, dirtyFiles, inHistory } from './helpers/corpus-check.ts';
-import { tempDir } from './helpers/reliability.ts';
+import { recordFigure, tempDir } from './helpers/reliability.ts';
 import { ROOT } from './helpers/run-cli.ts';
 
 // 8 writer processes × 25 imports each into one corpus, all at once, through the real store (the
@@ -80,6 +80,12 @@ describe(`${WRITERS} concurrent writers × ${IMPORTS} imports each`, () => {
     expect(commitCount(corpus) - commitsBefore).toBe(WRITERS * IMPORTS);
     expect(state.editions.size).toBe(WRITERS * IMPORTS);
     expect(dirtyFiles(corpus)).toEqual([]);
+    recordFigure({
+      suite: `${WRITERS} concurrent writers × ${IMPORTS} imports`,
+      cases: acks.length,
+      records: state.recordsChecked,
+      losses: acks.filter((a) => state.editions.get(`edu@${a.edition}`) !== a.sha256).length,
+    });
     console.log(
       `${acks.length} imports by ${WRITERS} writers in ${seconds.toFixed(1)} s; ${state.recordsChecked} records checked; 0 lost`,
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planText } from './helpers/bad-inputs.ts';
 import { checkCorpus, committedIn, dirtyFiles } from './helpers/corpus-check.ts';
-import { errorLines, runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
+import { errorLines, recordFigure, runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
 
 // The machine misbehaving under plandiff: a read-only corpus, a full disk, git missing from PATH.
 // Each must give one clear line and a non-zero exit, leave the corpus consistent (fsck clean, every
@@ -84,7 +84,9 @@ describe('a read-only corpus directory', () => {
       expect(checkCorpus(corpus).head).toBe(before.head);
       const again = await runCliMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
       expect(again.code, again.stderr).toBe(0);
-      expect([...checkCorpus(corpus).editions.keys()].sort()).toEqual(['edu@2012', 'edu@2013']);
+      const final = checkCorpus(corpus);
+      expect([...final.editions.keys()].sort()).toEqual(['edu@2012', 'edu@2013']);
+      recordFigure({ suite: 'read-only corpus', faults: 1, records: final.recordsChecked, losses: 0 });
     },
   );
 });
@@ -119,6 +121,7 @@ describe('disk full (a 1 MB tmpfs, filled to different levels)', () => {
           corpus,
         ]);
         const after = checkCorpus(corpus);
+        recordFigure({ suite: 'disk full', faults: 1, records: after.recordsChecked });
         if (run.code === 0) {
           expect(after.head).toBe(committedIn(run.stdout) && after.head);
           expect(after.editions.has(`edu@full-${i}`)).toBe(true);
@@ -152,6 +155,7 @@ describe('git missing from PATH', () => {
     expect(write.code).toBe(4);
     const init = await runCliMeasured(['init', join(dir, 'fresh')], { env });
     expectOneLineError(init, /git was not found on PATH/);
+    recordFigure({ suite: 'git missing', faults: 2, records: checkCorpus(corpus).recordsChecked, losses: 0 });
     expect(checkCorpus(corpus).head).toBe(before.head);
     const again = await runCliMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
     expect(again.code, again.stderr).toBe(0);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
 import { htmlPage, planHtml, planText } from './helpers/bad-inputs.ts';
 import { checkCorpus, dirtyFiles } from './helpers/corpus-check.ts';
-import { errorLines, runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
+import { errorLines, recordFigure, runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
 
 // Fetch faults end to end through `plandiff fetch` against a real server on 127.0.0.1: each failing
 // URL gets a `failed` line and a reason in the summary, exit 1, no stack trace, and the corpus is
@@ -92,6 +92,7 @@ describe('plandiff fetch under faults (real server on 127.0.0.1)', () => {
       expect(errorLines(run.stderr)[0]).toMatch(/1 of 1 URL\(s\) failed/);
       expect(run.stderr).toMatch(reason);
       const after = checkCorpus(corpus);
+      recordFigure({ suite: 'fetch faults', faults: 1, records: after.recordsChecked, losses: 0 });
       expect(after.head).toBe(before.head);
       expect(dirtyFiles(corpus)).toEqual([]);
     });
@@ -107,6 +108,7 @@ describe('plandiff fetch under faults (real server on 127.0.0.1)', () => {
     expect(stackLines(run.stderr)).toEqual([]);
     expect(run.stderr).toMatch(new RegExp(`${FAULTS.length} of ${urls.length} URL\\(s\\) failed`));
     const after = checkCorpus(corpus);
+    recordFigure({ suite: 'fetch faults', faults: FAULTS.length, records: after.recordsChecked });
     expect(after.head).not.toBe(before.head);
     expect([...after.editions.keys()].sort()).toEqual(['edu@2012', 'mix@2012']);
     expect(dirtyFiles(corpus)).toEqual([]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planText } from './helpers/bad-inputs.ts';
 import { checkCorpus, committedIn, dirtyFiles, inHistory } from './helpers/corpus-check.ts';
-import { killGroup, runCliMeasured, spawnCli, stackLines, tempDir } from './helpers/reliability.ts';
+import { killGroup, recordFigure, runCliMeasured, spawnCli, stackLines, tempDir } from './helpers/reliability.ts';
 
 // SIGKILL at 20 points during `plandiff import`: half at the store's named pause points
 // ($PLANDIFF_TEST_PAUSE_AT: the process stops there and announces it, then is killed), half at
@@ -64,6 +64,7 @@ describe(`SIGKILL at ${KILLS} points during imports (seed ${seed})`, () => {
     expect(first.code, first.stderr).toBe(0);
     const acknowledged = [committedIn(first.stdout)!];
     const log: string[] = [];
+    let records = 0;
     for (let i = 0; i < KILLS; i++) {
       const year = 2001 + i;
       const point = i % 2 === 0 ? PAUSE_POINTS[(i / 2) % PAUSE_POINTS.length] : undefined;
@@ -86,6 +87,7 @@ describe(`SIGKILL at ${KILLS} points during imports (seed ${seed})`, () => {
       log.push(`${i}: ${point ?? 'random'} → ${run.signal ?? `exit ${run.code}`}`);
       expect(stackLines(run.stderr)).toEqual([]);
       const state = checkCorpus(corpus);
+      records += state.recordsChecked;
       for (const c of acknowledged) expect(inHistory(corpus, c), `acknowledged ${c} lost`).toBe(true);
       if (point === 'after-rename' || point === 'before-commit') {
         // The worst moment: new files renamed into place, not committed. A read must still work.
@@ -112,6 +114,12 @@ describe(`SIGKILL at ${KILLS} points during imports (seed ${seed})`, () => {
     expect([...state.editions.keys()].sort()).toEqual(years.map((y) => `edu@${y}`));
     expect(dirtyFiles(corpus)).toEqual([]);
     for (const c of acknowledged) expect(inHistory(corpus, c)).toBe(true);
+    recordFigure({
+      suite: 'SIGKILL during import',
+      faults: KILLS,
+      records: records + state.recordsChecked,
+      losses: acknowledged.filter((c) => !inHistory(corpus, c)).length,
+    });
     console.log(`kill schedule (seed ${seed}):\n  ${log.join('\n  ')}\n${state.recordsChecked} records checked`);
   });
 });

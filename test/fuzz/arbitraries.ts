@@ -5,6 +5,9 @@ import { normalizePlan } from '../../packages/normalize/src/index.ts';
 /** Cases per property: `FUZZ_RUNS` (pnpm fuzz sets 10,000), else a quick default for CI. */
 export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 100);
 
+/** Per-test time limit that grows with FUZZ_RUNS (100 ms a case, at least a minute). */
+export const FUZZ_TIMEOUT = Math.max(60_000, FUZZ_RUNS * 100);
+
 /** Longest time one call may take on fuzzed input before it counts as a hang (ms). */
 export const HANG_MS = 5_000;
 

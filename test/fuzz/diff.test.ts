@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffPlans } from '../../packages/diff/src/index.ts';
 import { PlanDiffSchema } from '../../packages/model/src/index.ts';
-import { FUZZ_RUNS, planArb, planPairArb, timed } from './arbitraries.ts';
+import { FUZZ_RUNS, FUZZ_TIMEOUT, planArb, planPairArb, timed } from './arbitraries.ts';
 
 const EDIT_KINDS = ['reworded', 'merged', 'split', 'added', 'dropped'] as const;
 
@@ -10,7 +10,7 @@ const EDIT_KINDS = ['reworded', 'merged', 'split', 'added', 'dropped'] as const;
 // no throw, no hang, the result validates against PlanDiffSchema, and a plan diffed with itself
 // shows no edits.
 describe(`diffPlans on fuzzed plans (${FUZZ_RUNS} cases per property)`, () => {
-  it('never throws or hangs, and its result validates against PlanDiffSchema', () => {
+  it('never throws or hangs, and its result validates against PlanDiffSchema', { timeout: FUZZ_TIMEOUT }, () => {
     fc.assert(
       fc.property(fc.oneof(planPairArb, fc.tuple(planArb, planArb)), ([a, b]) => {
         const diff = timed('diffPlans', () => diffPlans(a, b));
@@ -23,7 +23,7 @@ describe(`diffPlans on fuzzed plans (${FUZZ_RUNS} cases per property)`, () => {
     );
   });
 
-  it('finds no edits between a plan and itself', () => {
+  it('finds no edits between a plan and itself', { timeout: FUZZ_TIMEOUT }, () => {
     fc.assert(
       fc.property(planArb, (plan) => {
         const diff = timed('diffPlans', () => diffPlans(plan, structuredClone(plan)));

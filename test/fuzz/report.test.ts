@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffPlans, tracePlans } from '../../packages/diff/src/index.ts';
 import { PlanDiffSchema } from '../../packages/model/src/index.ts';
 import { renderDiffReport, renderSeriesReport } from '../../packages/report/src/index.ts';
-import { FUZZ_RUNS, planArb, planPairArb, timed } from './arbitraries.ts';
+import { FUZZ_RUNS, FUZZ_TIMEOUT, planArb, planPairArb, timed } from './arbitraries.ts';
 
 const lang = fc.constantFrom('zh' as const, 'en' as const);
 
@@ -13,7 +13,9 @@ const RAW_MARKUP = /<script>alert\(1\)<\/script>|<img src=x onerror=y>/;
 // Reports over fuzzed diffs: every format renders without throwing or hanging; the JSON report
 // validates against PlanDiffSchema; injected markup never reaches HTML or Markdown unescaped.
 describe(`reports on fuzzed diffs (${FUZZ_RUNS} cases per property)`, () => {
-  it('renders md, html, csv and json for any diff; JSON validates; markup is escaped', () => {
+  it('renders md, html, csv and json for any diff; JSON validates; markup is escaped', {
+    timeout: FUZZ_TIMEOUT,
+  }, () => {
     fc.assert(
       fc.property(planPairArb, lang, ([a, b], language) => {
         const diff = diffPlans(a, b);
@@ -32,7 +34,7 @@ describe(`reports on fuzzed diffs (${FUZZ_RUNS} cases per property)`, () => {
     );
   });
 
-  it('renders many-year reports (md and html) for fuzzed series', () => {
+  it('renders many-year reports (md and html) for fuzzed series', { timeout: FUZZ_TIMEOUT }, () => {
     fc.assert(
       fc.property(fc.array(planArb, { minLength: 1, maxLength: 4 }), lang, (plans, language) => {
         const numbered = plans.map((p, i) => ({ ...p, year: 2010 + i }));

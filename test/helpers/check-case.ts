@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { BadInputCase } from './bad-input-cases.ts';
-import { errorLines, type MeasuredRun, runCliMeasured, stackLines, TIME_LIMIT_MS, tempDir } from './reliability.ts';
+import {
+  errorLines,
+  type MeasuredRun,
+  recordFigure,
+  runCliMeasured,
+  stackLines,
+  TIME_LIMIT_MS,
+  tempDir,
+} from './reliability.ts';
 
 /** A case's run and whether it met its expectation. */
 export interface CaseOutcome {
@@ -45,6 +53,7 @@ export async function runCase(c: BadInputCase): Promise<CaseOutcome> {
   try {
     const args = await c.setup(dir);
     const run = await runCliMeasured(args, { cwd: dir });
+    recordFigure({ suite: `bad inputs (${c.stage})`, cases: 1 });
     try {
       assertOutcome(c, run, dir);
       return { run };

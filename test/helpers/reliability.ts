@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './run-cli.ts';
@@ -132,4 +132,23 @@ export function errorLines(stderr: string): string[] {
 export async function commandBuilt(name: string): Promise<boolean> {
   const run = await runCliMeasured([name, '--help'], { plain: true });
   return run.code === 0 && !run.stdout.includes('not built yet');
+}
+
+/** One line of the figures docs/reliability.md reports (see bench/reliability-figures.ts). */
+export interface Figure {
+  suite: string;
+  /** Inputs or attack strings tried. */
+  cases?: number;
+  /** Faults injected (kills, failing servers, full disks …). */
+  faults?: number;
+  /** Stored records read back and checked. */
+  records?: number;
+  /** Acknowledged writes missing afterwards (goal: 0). */
+  losses?: number;
+}
+
+/** Appends a figure to $RELIABILITY_FIGURES (JSON lines) when set; a no-op in ordinary test runs. */
+export function recordFigure(figure: Figure): void {
+  const file = process.env.RELIABILITY_FIGURES;
+  if (file) appendFileSync(file, `${JSON.stringify(figure)}\n`);
 }
