@@ -118,6 +118,21 @@ describe('Government Work Reports (acceptance 2)', () => {
     expect(after.every((u) => u.depth === 2 && u.number === '')).toBe(true);
   });
 
+  it('the rule leaves task paragraphs that merely have a comma in their item (2016, 2005)', () => {
+    const find = (year: number, number: string, heading: string): Unit =>
+      all(parse(year).plan.units).find((u) => u.number === number && u.heading.startsWith(heading))!;
+    expect(find(2016, '（八）', '加强政府自身建设').children.map((c) => c.heading)).toEqual([
+      '重任千钧惟担当',
+      '坚持依法履职，把政府活动全面纳入法治轨道',
+      '坚持廉洁履职，深入推进反腐倡廉',
+      '坚持勤勉履职，提高执行力和公信力',
+      '上下同欲者胜',
+    ]);
+    const west = find(2005, '（四）', '积极推动区域协调发展').children.map((c) => c.heading);
+    expect(west).toHaveLength(6);
+    expect(west[4]).toBe('东部地区加快发展，有利于增强国家实力和竞争力，也有利于支持和带动其他地区发展');
+  });
+
   it('repairs layout: PM2.5 broken over lines, full-width indents, whitespace-only lines', () => {
     const texts2019 = all(parse(2019).plan.units).map((u) => u.text);
     expect(texts2019.some((t) => t.includes('PM2.5'))).toBe(true);

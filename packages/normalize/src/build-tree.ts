@@ -85,7 +85,7 @@ class SkeletonBuilder {
     } else if (this.roots.length === 0) {
       this.front.push({ text, line: paragraph.line });
     } else {
-      this.stack.length = Math.min(this.stack.length, 1);
+      this.closeBelowSection();
       this.finish(undefined, text, paragraph.line);
     }
   }
@@ -200,13 +200,18 @@ class SkeletonBuilder {
     }
     const salutation = SALUTATION.exec(text);
     if (salutation) {
-      this.stack.length = Math.min(this.stack.length, 1);
+      this.closeBelowSection();
       if (text.slice(salutation[0].length).trim() === '') return;
     }
     const parent = this.stack[this.stack.length - 1]?.node;
     const paragraph: Node = { text, line, children: [] };
     if (parent) parent.children.push(paragraph);
     else this.roots.push(paragraph);
+  }
+
+  /** Ends every open unit below the top section (after a salutation or a closing heading line). */
+  private closeBelowSection(): void {
+    this.stack.length = Math.min(this.stack.length, 1);
   }
 
   private warn(ruleId: string, reason: string, line: number): void {

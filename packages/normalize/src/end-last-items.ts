@@ -1,11 +1,18 @@
 import type { Node } from './build-tree.ts';
-import { isTopicParagraph } from './paragraph-kinds.ts';
+import { isNarrativeParagraph, isTopicParagraph } from './paragraph-kinds.ts';
+
+/** Share of the earlier items' paragraphs (after each item's first) that must be topic paragraphs. */
+const TOPIC_SHARE = 0.9;
+/** Earlier items with paragraphs needed before the list's habit can be trusted. */
+const MIN_EARLIER_ITEMS = 2;
 
 /**
- * The rule that ends the last item of a list when no salutation does: once an item's topic
- * paragraphs have begun, the first paragraph that does not open with a topic sentence — and all
- * after it — belong to the enclosing section, not to the item. Only the last numbered child of a
- * unit needs it: earlier items end where the next number begins.
+ * The rule that ends the last item of a list when no salutation or heading line does. In a list
+ * whose items are made of topic paragraphs — at least 90% of the earlier items' paragraphs (each
+ * item's first, an intro, aside) open with a short task sentence — the last item ends at the first
+ * paragraph, after its topic paragraphs have begun, that opens like narrative (`今年…`, `我们…`,
+ * `过去…`): it and everything after it belong to the enclosing unit. Earlier items need no rule:
+ * they end where the next number begins.
  */
 export function endLastItems(parent: Node): void {
   for (const child of parent.children) endLastItems(child);
@@ -17,15 +24,26 @@ export function endLastItems(parent: Node): void {
     }
   }
   const last = parent.children[lastIndex];
-  if (!last || last.children.length === 0 || last.children.some((c) => c.marker)) return;
+  if (!last?.marker || last.children.length === 0 || last.children.some((c) => c.marker)) return;
+  if (!madeOfTopicParagraphs(parent.children.slice(0, lastIndex), last)) return;
   let topicSeen = false;
   for (let j = 0; j < last.children.length; j++) {
-    const topic = isTopicParagraph(last.children[j]!.text);
-    if (topic) topicSeen = true;
-    else if (topicSeen) {
+    const text = last.children[j]!.text;
+    if (topicSeen && isNarrativeParagraph(text)) {
       const moved = last.children.splice(j);
       parent.children.splice(lastIndex + 1, 0, ...moved);
       return;
     }
+    if (isTopicParagraph(text)) topicSeen = true;
   }
+}
+
+/** Whether the earlier items of the same style are lists of topic paragraphs. */
+function madeOfTopicParagraphs(earlier: readonly Node[], last: Node): boolean {
+  const items = earlier.filter((node) => node.marker?.style === last.marker?.style && node.children.length > 1);
+  if (items.length < MIN_EARLIER_ITEMS) return false;
+  const paragraphs = items.flatMap((item) => item.children.slice(1));
+  if (paragraphs.some((p) => p.marker)) return false;
+  const topics = paragraphs.filter((p) => isTopicParagraph(p.text)).length;
+  return topics >= TOPIC_SHARE * paragraphs.length;
 }

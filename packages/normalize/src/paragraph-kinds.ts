@@ -28,8 +28,8 @@ export function isHeadingLine(text: string): boolean {
 }
 
 /** Words that open narrative sentences (time, subject, connective), never a task's topic sentence. */
-const NARRATIVE_OPENING =
-  /^(今年|明年|去年|今后|过去|目前|当前|近年|近期|同时|此外|另外|总之|我们|我国|这|那|各级|各地|要|必须|应当|为了|为此|随着|在)/u;
+export const NARRATIVE_OPENING =
+  /^(今年|明年|去年|今后|过去|目前|当前|近年|近期|同时|此外|另外|总之|我们|我国|这|那|各级|各地|为了|为此|随着|在)/u;
 
 /**
  * A topic paragraph opens with a short, comma-free sentence that names a task (`加强精神文明建设。`),
@@ -40,4 +40,9 @@ export function isTopicParagraph(text: string): boolean {
   if (end <= 0 || end > 30) return false;
   const sentence = text.slice(0, end);
   return !/[，,；;：:]/u.test(sentence) && !NARRATIVE_OPENING.test(sentence);
+}
+
+/** A paragraph that opens like narrative (`今年将开展…`, `我们要…`, `过去一年，…`), not like a task. */
+export function isNarrativeParagraph(text: string): boolean {
+  return NARRATIVE_OPENING.test(text);
 }
