@@ -24,6 +24,13 @@ const time = (fn: () => void) => {
   fn();
   return performance.now() - t0;
 };
+/** CPU time (user + system, all threads) of `fn`, in ms: steadier than wall time on a shared machine. */
+const cpuTime = (fn: () => void) => {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 
 /** A synthetic plan of `n` tasks in sections of 10, sentences drawn from the reports (seeded, repeatable). */
 function syntheticPlan(n: number, sentences: string[], seed: number): Plan {
@@ -122,6 +129,7 @@ function main(): void {
   diffPlans(p24, p25);
   const parseMs: number[] = [];
   const diffMs: number[] = [];
+  const noWordMs: number[] = [];
   for (let r = 0; r < 7; r++) {
     parseMs.push(
       time(() => {
@@ -130,6 +138,7 @@ function main(): void {
       }),
     );
     diffMs.push(time(() => diffPlans(p24, p25)));
+    noWordMs.push(time(() => diffPlans(p24, p25, { wording: false })));
   }
   console.log(
     `2024→2025: parse both ${median(parseMs).toFixed(0)} ms, diff ${median(diffMs).toFixed(0)} ms (median of 7), diff/parse ${(median(diffMs) / median(parseMs)).toFixed(2)}×`,
@@ -143,12 +152,20 @@ function main(): void {
   const parseAll = time(() => {
     for (const [i, y] of YEARS.entries()) parse(texts[i]!, `${y}.txt`);
   });
-  const pairs = time(() => {
-    for (let i = 0; i + 1 < plans.length; i++) diffPlans(plans[i]!, plans[i + 1]!);
+  let pairs = 0;
+  const pairsCpu = cpuTime(() => {
+    pairs = time(() => {
+      for (let i = 0; i + 1 < plans.length; i++) diffPlans(plans[i]!, plans[i + 1]!);
+    });
   });
-  const trace = time(() => tracePlans(plans, { query: '义务教育', years: YEARS }));
+  let trace = 0;
+  const traceCpu = cpuTime(() => {
+    trace = time(() => tracePlans(plans, { query: '义务教育', years: YEARS }));
+  });
   console.log(
-    `2008–2025 (${YEARS.length} editions, ${YEARS.length - 1} pairs): parse all ${parseAll.toFixed(0)} ms; diff all pairs ${pairs.toFixed(0)} ms (${(pairs / parseAll).toFixed(2)}× parse); trace ${trace.toFixed(0)} ms (${(trace / parseAll).toFixed(2)}× parse); pairs + trace ${(pairs + trace).toFixed(0)} ms`,
+    `2008–2025 (${YEARS.length} editions, ${YEARS.length - 1} pairs): parse all ${parseAll.toFixed(0)} ms; ` +
+      `diff all pairs with word diffs ${pairs.toFixed(0)} ms wall / ${pairsCpu.toFixed(0)} ms CPU (${(pairs / parseAll).toFixed(1)}× parse); ` +
+      `trace (diffs all pairs without word diffs + lineage) ${trace.toFixed(0)} ms wall / ${traceCpu.toFixed(0)} ms CPU (${(trace / parseAll).toFixed(1)}× parse)`,
   );
   console.log(`jsdiff word diffs: ${wordingStats.calls} calls, ${wordingStats.timeouts} timeouts`);
 
