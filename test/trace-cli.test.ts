@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineageSchema } from '../packages/model/src/index.ts';
 import { runCli } from './helpers/run-cli.ts';
@@ -48,6 +51,46 @@ describe('plandiff trace over the Government Work Reports 2008–2025', () => {
     }
     expect(goal!.firstYear).toBeLessThanOrEqual(2014);
     expect(goal!.lastYear).toBeGreaterThanOrEqual(2023);
+  });
+
+  it('traces a stored series, and diffs its editions by corpus reference', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-'));
+    try {
+      const corpus = join(dir, 'corpus');
+      expect(runCli(['init', '--corpus', corpus]).code).toBe(0);
+      const files = ['corpus/gwr/2018.txt', 'corpus/gwr/2019.txt', 'corpus/gwr/2021.txt'];
+      const imported = runCli(['import', ...files, '--series', 'gwr', '--edition-from', 'file', '--corpus', corpus]);
+      expect(imported.code, imported.stderr).toBe(0);
+      const run = runCli([
+        'trace',
+        'gwr',
+        '--corpus',
+        corpus,
+        '--query',
+        '专项债券',
+        '--from',
+        '2019',
+        '--format',
+        'json',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      const lineage = LineageSchema.parse(JSON.parse(run.stdout));
+      expect(lineage.editions.map((e) => [e.ref, e.year])).toEqual([
+        ['gwr@2019', 2019],
+        ['gwr@2021', 2021],
+      ]);
+      // 2019: 拟安排地方政府专项债券2.15万亿元 (有效发挥地方政府债券作用), checked in corpus/gwr/2019.txt.
+      expect(
+        lineage.goals.some((g) =>
+          g.events.some((e) => e.year === 2019 && e.units.some((u) => u.heading === '有效发挥地方政府债券作用')),
+        ),
+      ).toBe(true);
+      const diff = runCli(['diff', 'gwr@2018', 'gwr@2019', '--corpus', corpus, '--depth', '1']);
+      expect(diff.code, diff.stderr).toBe(0);
+      expect(diff.stdout.split('\n')[0]).toBe('gwr@2018 (2018) → gwr@2019 (2019)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains what it needs when given fewer than two editions or a missing file', () => {
