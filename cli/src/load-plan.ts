@@ -4,6 +4,7 @@ import { loadFile } from './load-file.ts';
 import { isHtmlPath, loadHtmlFile } from './load-html.ts';
 import { isCorpusRef, loadCorpusRef } from './load-ref.ts';
 import { isUrl, loadUrl } from './load-url.ts';
+import { readSidecarHints } from './sidecar.ts';
 
 /** A plan obtained from a reference, with the diagnostics gathered while loading it. */
 export interface LoadedPlan {
@@ -31,8 +32,10 @@ export async function loadPlan(ref: string, options: LoadPlanOptions = {}): Prom
 /** Parses a plain-text plan file. */
 export function loadTextFile(path: string): LoadedPlan {
   const file = loadFile(path);
+  const sidecar = readSidecarHints(path);
   const { plan, diagnostics } = normalizePlan(file.text, {
-    source: { path, sha256: file.sha256, encoding: file.encoding },
+    source: { path, ...(sidecar.url ? { url: sidecar.url } : {}), sha256: file.sha256, encoding: file.encoding },
+    ...(sidecar.title ? { hints: { title: sidecar.title } } : {}),
   });
   return { plan, diagnostics, ref: path };
 }

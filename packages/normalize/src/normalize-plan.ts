@@ -64,8 +64,9 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
     yearOf(title) ??
     yearOf(docNumber ?? '') ??
     (issuedOn ? Number(issuedOn.slice(0, 4)) : undefined) ??
-    latestYear(units.map((unit) => unit.heading).join('\n')) ??
-    yearOfName(options.source.path ?? options.source.url ?? '');
+    // A file named by its bare year (`1980.txt`) is the user's statement; headings may name the next year.
+    yearOfName(options.source.path ?? options.source.url ?? '') ??
+    latestYear(units.map((unit) => unit.heading).join('\n'));
   if (year !== undefined) plan.year = year;
   const issuer = front.issuer ?? hints.issuer;
   if (issuer) plan.issuer = issuer;

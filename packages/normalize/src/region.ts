@@ -6,7 +6,8 @@ const NOT_PLACES = new Set(
 );
 /** Distinct candidate names counted; real plans name a handful. */
 const MAX_CANDIDATES = 50;
-const PLACE = /([\u4e00-\u9fff]{2,3})(?=[市省县区])/gu;
+// 市场, 区域, 区别, 省级 … are words, not a place's suffix.
+const PLACE = /([\u4e00-\u9fff]{2,3})(?=[市省县区](?![场域别分间份级划内外长]))/gu;
 /** A stem ending in these makes a generic word with 市/省/县/区 (`全市`, `各县`, `本区`). */
 const GENERIC_END = /[全各本我该每两外内市省县区地乡镇村]$/u;
 /** Characters that never occur in a place name's stem (function words, dates, counters). */
@@ -15,7 +16,7 @@ const NOT_IN_NAME = /[市省县区某年月日的在和与及等个了是为对�
 /**
  * The region a plan belongs to. From the issuer when it starts with a place (`泸州市教育局` → 泸州);
  * otherwise a place name is a 2–3 character stem printed before 市/省/县/区 somewhere in the text
- * that also appears in the title, notice or preamble; the most frequent such stem wins.
+ * at least twice (once, when the title opens with it), that also appears in the title, notice or preamble; the most frequent such stem wins.
  */
 export function deriveRegion(issuer: string | undefined, front: string, body: string): string | undefined {
   if (issuer) {
@@ -38,6 +39,9 @@ export function deriveRegion(issuer: string | undefined, front: string, body: st
   let best: string | undefined;
   let bestCount = 0;
   for (const [stem, count] of counts) {
+    // A place is printed with its 市/省/县/区 more than once; a verb like 加强 before 区 happens by chance.
+    const opensFront = front.trimStart().startsWith(stem);
+    if (!opensFront && countAsPlace(front, stem) + countAsPlace(body, stem) < 2) continue;
     if (count > bestCount || (count === bestCount && best !== undefined && stem.length > best.length)) {
       best = stem;
       bestCount = count;
@@ -50,4 +54,8 @@ function countOf(text: string, word: string): number {
   let count = 0;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
   return count;
+}
+
+function countAsPlace(text: string, stem: string): number {
+  return text.match(new RegExp(`${stem}[市省县区](?![场域别分间份级划内外长])`, 'gu'))?.length ?? 0;
 }

@@ -112,6 +112,13 @@ describe('tree building', () => {
 });
 
 describe('metadata', () => {
+  it('takes no region from a verb that happens to precede 省/区 (加强省、市 … 加强区域)', () => {
+    const { plan } = parse(
+      '各位代表：\n\n要加强省、市、县的领导，加强区域合作，社会主义市场经济。\n\n一、加强领导\n\n二、扩大开放',
+    );
+    expect(plan.region).toBeUndefined();
+  });
+
   it('finds the region from a place name printed before 市/省/县/区 that the front matter names', () => {
     const { plan } = parse('杭州2015年教育工作要点\n\n杭州教育要加快发展。\n\n一、推进杭州市学前教育\n\n二、其他');
     expect(plan.region).toBe('杭州');
