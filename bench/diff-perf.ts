@@ -130,6 +130,7 @@ function main(): void {
   const parseMs: number[] = [];
   const diffMs: number[] = [];
   const noWordMs: number[] = [];
+  const diffCpu: number[] = [];
   for (let r = 0; r < 7; r++) {
     parseMs.push(
       time(() => {
@@ -137,11 +138,11 @@ function main(): void {
         parse(t25, '2025.txt');
       }),
     );
-    diffMs.push(time(() => diffPlans(p24, p25)));
+    diffCpu.push(cpuTime(() => diffMs.push(time(() => diffPlans(p24, p25)))));
     noWordMs.push(time(() => diffPlans(p24, p25, { wording: false })));
   }
   console.log(
-    `2024→2025: parse both ${median(parseMs).toFixed(0)} ms, diff ${median(diffMs).toFixed(0)} ms (median of 7), diff/parse ${(median(diffMs) / median(parseMs)).toFixed(2)}×`,
+    `2024→2025: parse both ${median(parseMs).toFixed(0)} ms, diff ${median(diffMs).toFixed(0)} ms wall / ${median(diffCpu).toFixed(0)} ms CPU (medians of 7), diff/parse ${(median(diffMs) / median(parseMs)).toFixed(2)}×`,
   );
 
   // 2. All 17 editions 2008–2025: every consecutive pair with wording and figures, and a trace.

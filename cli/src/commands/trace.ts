@@ -124,6 +124,13 @@ export const traceCommand = defineCommand({
         years: editions.map((e) => e.year),
         ...(args.query ? { query: args.query } : {}),
         ...(args.depth !== undefined ? { depth: args.depth } : {}),
+        // Progress on stderr, only for a person watching a terminal.
+        ...(process.stderr.isTTY
+          ? {
+              onProgress: (done: number, total: number) =>
+                process.stderr.write(done < total ? `\rdiffing editions ${done}/${total}` : '\r\u001b[K'),
+            }
+          : {}),
       },
     );
     const text =

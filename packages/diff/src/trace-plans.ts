@@ -11,6 +11,8 @@ export interface TraceOptions extends DiffOptions {
   refs?: string[];
   /** Years of the editions, parallel to the plans, for plans that do not state their year. */
   years?: (number | undefined)[];
+  /** Called after each consecutive pair is diffed (the CLI shows progress with it). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface Active {
@@ -127,7 +129,7 @@ export function labelEditions(
 
 /** Diffs every pair of consecutive editions (all depths, so lineages never lose a unit). */
 export function diffEditions(plans: readonly Plan[], options: TraceOptions = {}): PlanDiff[] {
-  const { depth: _depth, query: _query, refs, years: _years, ...diffOptions } = options;
+  const { depth: _depth, query: _query, refs, years: _years, onProgress, ...diffOptions } = options;
   const diffs: PlanDiff[] = [];
   for (let i = 0; i + 1 < plans.length; i++) {
     const refA = refs?.[i];
@@ -140,6 +142,7 @@ export function diffEditions(plans: readonly Plan[], options: TraceOptions = {})
         ...(refB ? { refB } : {}),
       }),
     );
+    onProgress?.(i + 1, plans.length - 1);
   }
   return diffs;
 }
