@@ -472,7 +472,7 @@ export const PARSE_CASES: BadInputCase[] = [
     expect: 'error',
     behaviour: 'fetch error naming the URL without the password',
     exit: 3,
-    message: /http:\/\/127\.0\.0\.1:\d+\/plan\.html: .*connection refused/,
+    message: /http:\/\/127\.0\.0\.1:\d+\/(plan\.html|robots\.txt): .*connection refused/,
     setup: async () => ['parse', `http://user:s3cret@127.0.0.1:${await closedPort()}/plan.html`],
     verify: (run) => assert.doesNotMatch(run.stderr, /s3cret/),
   },

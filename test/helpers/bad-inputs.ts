@@ -32,14 +32,60 @@ export function planText(options: { year?: number; sections?: number; items?: nu
   return `${lines.join(eol)}${eol}`;
 }
 
-/** A plan with `count` numbered tasks spread over sections of 50. */
+/** Work words combined per task, so every task of a big plan has text of its own (not only its numbers). */
+const TASK_WORDS = [
+  '学前教育',
+  '义务教育',
+  '高中教育',
+  '职业教育',
+  '高等教育',
+  '继续教育',
+  '特殊教育',
+  '民族教育',
+  '家庭教育',
+  '社区教育',
+  '教师队伍',
+  '校长培训',
+  '课程改革',
+  '教材建设',
+  '考试招生',
+  '学籍管理',
+  '校园安全',
+  '食品安全',
+  '体育卫生',
+  '艺术教育',
+  '劳动教育',
+  '心理健康',
+  '德育工作',
+  '语言文字',
+  '教育信息化',
+  '智慧校园',
+  '图书资料',
+  '实验教学',
+  '科技创新',
+  '国际交流',
+  '学生资助',
+  '营养改善',
+  '控辍保学',
+  '随迁子女',
+  '留守儿童',
+  '校舍改造',
+  '标准化建设',
+  '督导评估',
+  '依法治校',
+  '后勤保障',
+];
+const ACTIONS = ['推进', '加强', '完善', '落实', '深化', '规范', '提升'];
+
+/** A plan with `count` numbered tasks spread over sections of 50, each task worded differently. */
 export function manyTasksPlan(count: number): string {
   const lines = ['某市2013年工作要点'];
+  const n = TASK_WORDS.length;
   for (let i = 1; i <= count; i++) {
     if (i % 50 === 1) lines.push(`${chineseNumber((Math.floor(i / 50) % 99) + 1)}、第${Math.floor(i / 50) + 1}组工作`);
-    lines.push(
-      `${((i - 1) % 50) + 1}.落实第${i}项任务，年内建成${i}个项目，投入资金${i}万元，确保按期完成并通过验收。`,
-    );
+    const what = `${TASK_WORDS[i % n]}与${TASK_WORDS[Math.floor(i / n) % n]}`;
+    const how = ACTIONS[Math.floor(i / (n * n)) % ACTIONS.length];
+    lines.push(`${((i - 1) % 50) + 1}.${how}${what}，年内建成${i}个项目，投入资金${i}万元，确保按期完成并通过验收。`);
   }
   return `${lines.join('\n')}\n`;
 }

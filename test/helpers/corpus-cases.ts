@@ -333,19 +333,27 @@ export const DIFF_CASES: BadInputCase[] = [
     },
   },
   {
-    id: 'diff-500-tasks',
+    id: 'diff-3000-tasks',
     stage: 'diff',
-    input: 'two plans of 500 tasks each, every task reworded',
+    input: 'two plans of 3,000 tasks each, every task reworded',
     expect: 'ok',
-    behaviour: 'diffed in bounded time and memory',
+    behaviour: 'diffed in bounded time and memory; every unit of each side in exactly one change',
     setup: (d) => [
       'diff',
-      write(d, 'a.txt', manyTasksPlan(500)),
-      write(d, 'b.txt', manyTasksPlan(500).replace(/年内/g, '当年')),
+      write(d, 'a.txt', manyTasksPlan(3000)),
+      write(d, 'b.txt', manyTasksPlan(3000).replace(/年内/g, '当年')),
       '--format',
       'json',
     ],
-    verify: (run) => assert.equal(JSON.parse(run.stdout).summary.reworded, 500),
+    verify: (run) => {
+      // Accounting, not alignment quality: nothing may vanish from (or be doubled in) the diff.
+      const { changes } = JSON.parse(run.stdout) as { changes: { from: { id: string }[]; to: { id: string }[] }[] };
+      for (const side of ['from', 'to'] as const) {
+        const ids = changes.flatMap((c) => c[side].map((u) => u.id));
+        assert.equal(ids.length, 3060, `${side}: ${ids.length} unit references for 3,060 units`);
+        assert.equal(new Set(ids).size, 3060, `${side}: a unit appears in two changes`);
+      }
+    },
   },
 ];
 
