@@ -9,7 +9,7 @@ export interface TraceOptions extends DiffOptions {
   query?: string;
   /** Labels (refs) of the editions, parallel to the plans. */
   refs?: string[];
-  /** Years of the editions, parallel to the plans, for plans that do not state their year. */
+  /** Years of the editions, parallel to the plans; they override the years the plans state. */
   years?: (number | undefined)[];
   /** Called after each consecutive pair is diffed (the CLI shows progress with it). */
   onProgress?: (done: number, total: number) => void;
@@ -121,7 +121,8 @@ export function labelEditions(
 ): PlanLabel[] {
   return plans.map((p, i) => {
     const label: PlanLabel = { title: p.title, ref: refs[i] ?? p.source.path ?? p.source.url ?? p.title };
-    const year = p.year ?? years[i];
+    // Years given by the caller win: they know which edition is which (the plan text may not).
+    const year = years[i] ?? p.year;
     if (year !== undefined) label.year = year;
     return label;
   });
