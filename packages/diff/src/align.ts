@@ -1,5 +1,6 @@
 import { assignOptimal, type Candidate } from './assign.ts';
 import { contextOf, type FlowTable, findAnchors, isLeaf, measureFlow, unitSimilarity } from './flow.ts';
+import { addFlowSplits } from './flow-splits.ts';
 import { type Link, LinkBook } from './link-book.ts';
 import { addContainment, addDescent, addIntroLinks } from './merges.ts';
 import type { Node } from './nodes.ts';
@@ -29,13 +30,17 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
   const leavesB = [...anchors.map(([, b]) => b), ...nodesB.filter((n) => isLeaf(n) && !anchored.has(n))];
   const k = anchors.length;
   // Scored once: the paragraph pairs feed both the containers' evidence and the paragraphs' own assignment.
-  const restPairs = similarPairs(
+  // Flow evidence may use weaker paragraph pairs than a one-to-one link needs.
+  const floor = Math.min(t.minSimilarity, t.flowMinSimilarity);
+  const weakPairs = similarPairs(
     leavesA.slice(k).map((n) => n.vOwn),
     leavesB.slice(k).map((n) => n.vOwn),
-    t.minSimilarity,
+    floor,
   ).map((p) => ({ i: p.i + k, j: p.j + k, sim: p.sim }));
-  const leafPairs = [...anchors.map((_, i) => ({ i, j: i, sim: 1 })), ...restPairs];
-  const flow = measureFlow(leavesA, leavesB, leafPairs, t);
+  const restPairs = weakPairs.filter((p) => p.sim >= t.minSimilarity);
+  const leafPairs = [...anchors.map((_, i) => ({ i, j: i, sim: 1 })), ...weakPairs];
+  const sent: FlowTable = new Map();
+  const flow = measureFlow(leavesA, leavesB, leafPairs, floor, sent);
   const lastA = Math.max(1, nodesA.length - 1);
   const lastB = Math.max(1, nodesB.length - 1);
   /** One optimal assignment over a pool; `pairs` yields the candidate similarities. */
@@ -93,5 +98,6 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
   addContainment(nodesB, nodesA, book, t);
   addDescent(nodesA, book, t);
   addDescent(nodesB, book, t);
+  addFlowSplits(nodesA, nodesB, book, flow, sent, t);
   return { links: book.links, partner, flow };
 }

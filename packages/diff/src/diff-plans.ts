@@ -54,11 +54,16 @@ const ownText = (ns: readonly Node[]) => ns.map((n) => n.own).join('');
 function kindOf(g: Group, punctuation: boolean): ChangeKind {
   if (g.from.length === 0) return 'added';
   if (g.to.length === 0) return 'dropped';
-  if (g.from.length === 1 && g.to.length === 1) {
-    return comparisonForm(ownText(g.from), punctuation) === comparisonForm(ownText(g.to), punctuation)
-      ? 'unchanged'
-      : 'reworded';
-  }
+  // Same text, however it is cut into unnumbered paragraphs (a source that hard-wraps lines, or prints two
+  // paragraphs as one). Cutting a task into two numbered tasks is still a split.
+  const numbered = (ns: readonly Node[]) => ns.filter((n) => n.unit.number !== '').length;
+  if (
+    numbered(g.from) === numbered(g.to) &&
+    numbered(g.from) <= 1 &&
+    comparisonForm(ownText(g.from), punctuation) === comparisonForm(ownText(g.to), punctuation)
+  )
+    return 'unchanged';
+  if (g.from.length === 1 && g.to.length === 1) return 'reworded';
   return g.from.length > g.to.length ? 'merged' : g.from.length < g.to.length ? 'split' : 'reworded';
 }
 

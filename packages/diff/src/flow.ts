@@ -27,13 +27,21 @@ function holders(n: Node): Node[] {
  * Evidence for containers from their paragraphs: every paragraph (at any depth) points at its most similar
  * paragraph on the other side; flow(a, b) is the share of a's and b's paragraph text pointing across
  * between them. Best-match in both directions (not one-to-one) so merged and split text still counts.
+ * `sent` (filled if given) holds, for every unit x (either side) and unit y at x's depth, the share of x's
+ * paragraph text that points into y: where x's content went.
  */
-export function measureFlow(leavesA: Node[], leavesB: Node[], pairs: readonly ScoredPair[], t: Thresholds): FlowTable {
+export function measureFlow(
+  leavesA: Node[],
+  leavesB: Node[],
+  pairs: readonly ScoredPair[],
+  floor: number,
+  sent: FlowTable = new Map(),
+): FlowTable {
   const mass = new Map<Node, number>();
   for (const leaf of [...leavesA, ...leavesB])
     for (const h of holders(leaf)) mass.set(h, (mass.get(h) ?? 0) + leaf.grams.length);
-  const bestA = new Array<number>(leavesA.length).fill(t.minSimilarity);
-  const bestB = new Array<number>(leavesB.length).fill(t.minSimilarity);
+  const bestA = new Array<number>(leavesA.length).fill(floor);
+  const bestB = new Array<number>(leavesB.length).fill(floor);
   const toB = new Array<Node | null>(leavesA.length).fill(null);
   const toA = new Array<Node | null>(leavesB.length).fill(null);
   for (const { i, j, sim } of pairs) {
@@ -41,23 +49,31 @@ export function measureFlow(leavesA: Node[], leavesB: Node[], pairs: readonly Sc
     if (sim >= bestB[j]!) [bestB[j], toA[j]] = [sim, leavesA[i]!];
   }
   const flow: FlowTable = new Map();
-  const add = (x: Node, y: Node, w: number) => {
+  const add = (table: FlowTable, x: Node, y: Node, w: number) => {
     for (const hx of holders(x)) {
-      const row = flow.get(hx) ?? new Map<Node, number>();
-      flow.set(hx, row);
+      const row = table.get(hx) ?? new Map<Node, number>();
+      table.set(hx, row);
       for (const hy of holders(y)) row.set(hy, (row.get(hy) ?? 0) + w);
     }
   };
   leavesA.forEach((a, i) => {
     const b = toB[i];
-    if (b) add(a, b, a.grams.length);
+    if (b) {
+      add(flow, a, b, a.grams.length);
+      add(sent, a, b, a.grams.length);
+    }
   });
   leavesB.forEach((b, j) => {
     const a = toA[j];
-    if (a) add(a, b, b.grams.length);
+    if (a) {
+      add(flow, a, b, b.grams.length);
+      add(sent, b, a, b.grams.length);
+    }
   });
   for (const [ha, row] of flow)
     for (const [hb, w] of row) row.set(hb, w / Math.max(1, (mass.get(ha) ?? 0) + (mass.get(hb) ?? 0)));
+  // Directed shares: the part of x's paragraph text that points into y.
+  for (const [x, targets] of sent) for (const [y, w] of targets) targets.set(y, w / Math.max(1, mass.get(x) ?? 0));
   return flow;
 }
 

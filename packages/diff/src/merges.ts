@@ -1,6 +1,7 @@
 import { contextOf } from './flow.ts';
 import type { LinkBook } from './link-book.ts';
 import type { Node } from './nodes.ts';
+import { comparisonForm } from './text-form.ts';
 import type { Thresholds } from './thresholds.ts';
 import { containment, cosine, coverage } from './vectors.ts';
 
@@ -52,12 +53,24 @@ export function addContainment(parts: Node[], wholes: Node[], book: LinkBook, t:
       const near = [siblings[i - 1], siblings[i + 1]].filter((v): v is Node => v !== undefined);
       let best: Node | null = null;
       let bestC = 0;
+      let exact: Node | null = null;
       for (const v of near) {
         for (const w of book.mates(v)) {
           if (!isWhole.has(w)) continue;
+          if (!exact && continuesExactly(u, w, book)) exact = w;
           const c = containment(u.vOwn, w.vOwn);
           if (c > bestC) [best, bestC] = [w, c];
         }
+      }
+      if (exact) {
+        // A line broken off the same text (a source that hard-wraps): no evidence is needed beyond equality.
+        book.add(
+          u.side === 0
+            ? { a: u, b: exact, via: 'contain', similarity: 1 }
+            : { a: exact, b: u, via: 'contain', similarity: 1 },
+        );
+        changed = true;
+        continue;
       }
       if (!best || bestC < t.containMin) continue;
       let rival = 0;
@@ -83,6 +96,13 @@ export function addContainment(parts: Node[], wholes: Node[], book: LinkBook, t:
       changed = true;
     }
   }
+}
+
+/** True when the whole's parts, with `u` added in document order, still spell a piece of the whole's text. */
+function continuesExactly(u: Node, whole: Node, book: LinkBook): boolean {
+  const parts = [...book.mates(whole), u].sort((x, y) => x.pos - y.pos);
+  const joined = comparisonForm(parts.map((p) => p.own).join(''));
+  return joined.length > 0 && comparisonForm(whole.own).includes(joined);
 }
 
 /**

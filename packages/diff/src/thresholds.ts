@@ -2,6 +2,8 @@
 export const DEFAULT_THRESHOLDS = {
   /** Least similarity (0–1) for two units to be linked one-to-one; below it they are added/dropped. */
   minSimilarity: 0.12,
+  /** Least paragraph similarity that still counts as evidence of where an item's text went (paragraph flow). */
+  flowMinSimilarity: 0.1,
   /** Weight of the heading (first sentence) relative to the rest of a unit's own text. */
   headingWeight: 2,
   /** For units with children, share of the score that comes from paragraph flow (the rest: own text). */
@@ -14,6 +16,11 @@ export const DEFAULT_THRESHOLDS = {
   containMargin: 1.5,
   /** An unlinked item joins a merge/split when at least this many of its children descend from one item. */
   flowMinChildren: 2,
+  /** An item left unlinked joins the item its paragraphs' text flowed to (or from) when that flow reaches this share. */
+  flowSplitMin: 0.15,
+  /** ... and when the share of its paragraph text pointing into that item plus the share of that item's text
+   * pointing back into it reach this sum (both items are each other's main line of descent). */
+  flowSplitShare: 0.7,
   /** An item's opening text beyond its heading counts as an intro paragraph from this many characters. */
   introMinChars: 12,
   /** Longest text (characters, both sides together) given to the word-level diff in one piece; longer

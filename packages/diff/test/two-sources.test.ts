@@ -42,3 +42,29 @@ describe('the same report from two sources', () => {
     expect(inserted.filter((w) => !/^[\p{P}\s]+$/u.test(w))).toEqual([]);
   });
 });
+
+/** The same report hard-wrapped at 38 characters, as a plain-text mirror prints it (blank lines kept). */
+const hardWrapped = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.match(/.{1,38}/gu)?.join('\n') ?? line)
+    .join('\n');
+
+const countUnits = (units: readonly { children: readonly unknown[] }[]): number =>
+  units.reduce((n, u) => n + 1 + countUnits(u.children as { children: readonly unknown[] }[]), 0);
+
+describe('the same report hard-wrapped by a second source', () => {
+  it('comes out unchanged: the broken-off lines rejoin the paragraphs they were cut from', () => {
+    const full = readFileSync(join(ROOT, 'corpus', 'gwr', '2019.txt'), 'utf8');
+    // The wiki licence notice after the report is chrome, not report (the normalizer keeps it once wrapped).
+    const text = full.slice(0, full.indexOf('本作品是中华人民共和国的'));
+    const a = parse(text, 'site-a/2019.txt');
+    const b = parse(hardWrapped(text), 'site-b/2019.txt');
+    // The wrapped copy really is cut into more paragraphs (so the test can fail).
+    expect(countUnits(b.units)).toBeGreaterThan(countUnits(a.units) + 50);
+    const d = diffPlans(a, b);
+    expect(d.changes.filter((c) => c.kind !== 'unchanged' || c.moved)).toEqual([]);
+    // Groups of pieces are reported unchanged only because their joined text is the paragraph's.
+    expect(d.changes.some((c) => c.to.length > 1)).toBe(true);
+  });
+});
