@@ -496,6 +496,35 @@ export const PARSE_CASES: BadInputCase[] = [
     verify: (_run, d) => assert.ok(!existsSync(join(d, 'pwned')), 'a shell ran the file name'),
   },
   {
+    id: 'items-200k',
+    stage: 'parse',
+    input: '200,000 numbered items (5.6 MB)',
+    expect: 'ok',
+    behaviour: 'parsed in bounded time and memory',
+    setup: (d) => {
+      const lines = ['2012年工作要点', '一、任务'];
+      for (let i = 1; i <= 200_000; i++) lines.push(`${i}.做好第${i}项。`);
+      return ['parse', write(d, 'items.txt', `${lines.join('\n')}\n`), '--format', 'text'];
+    },
+    verify: (run) => assert.match(run.stdout, /200000\. ?做好第200000项/),
+  },
+  {
+    id: 'huge-chapter-number',
+    stage: 'parse',
+    input: '第99999999999999999999章 and 第九九九九九九九九九九九九章 headings',
+    expect: 'ok',
+    behaviour: 'parsed; numbers beyond safe integers do not break ordering checks',
+    setup: (d) => [
+      'parse',
+      write(
+        d,
+        'chap.txt',
+        '2012年工作要点\n第99999999999999999999章 总则\n一、任务。\n第九九九九九九九九九九九九章 附则\n二、任务。\n',
+      ),
+    ],
+    verify: hasUnits(2),
+  },
+  {
     id: 'clean-binary',
     stage: 'clean',
     input: 'clean a binary file named .html',

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { storeNormalizer } from '../../cli/src/store-normalizer.ts';
 import { importSources, initCorpus } from '../../packages/store/src/index.ts';
-import type { BadInputCase } from './bad-input-cases.ts';
+import { type BadInputCase, closedPort } from './bad-input-cases.ts';
 import { binaryBlob, HOSTILE_TEXT, manyTasksPlan, planText } from './bad-inputs.ts';
 
 const write = (dir: string, name: string, data: string | Uint8Array): string => {
@@ -355,6 +355,26 @@ export const DIFF_CASES: BadInputCase[] = [
       }
     },
   },
+  {
+    id: 'diff-nan-similarity',
+    stage: 'diff',
+    input: 'diff --min-similarity NaN',
+    expect: 'error',
+    behaviour: 'usage error naming the option',
+    exit: 2,
+    message: /--min-similarity must be between 0 and 1, got NaN/,
+    setup: (d) => ['diff', write(d, 'a.txt', planText()), join(d, 'a.txt'), '--min-similarity', 'NaN'],
+  },
+  {
+    id: 'diff-unreachable-url',
+    stage: 'diff',
+    input: 'diff a file against a URL where nothing listens',
+    expect: 'error',
+    behaviour: 'fetch error naming the URL, exit 3',
+    exit: 3,
+    message: /http:\/\/127\.0\.0\.1:\d+\/(b\.html|robots\.txt): .*connection refused/,
+    setup: async (d) => ['diff', write(d, 'a.txt', planText()), `http://127.0.0.1:${await closedPort()}/b.html`],
+  },
 ];
 
 /** Report cases (need `plandiff report`). */
@@ -430,5 +450,15 @@ export const REPORT_CASES: BadInputCase[] = [
       'md',
     ],
     verify: (run) => assert.doesNotMatch(run.stdout, /<script>alert|<img src=x/),
+  },
+  {
+    id: 'report-zero-units',
+    stage: 'report',
+    input: 'report over two files with no numbered structure',
+    expect: 'error',
+    behaviour: 'one-line error naming the structureless file (as diff does), exit 1',
+    exit: 1,
+    message: /prose\.txt: no numbered sections/,
+    setup: (d) => ['report', write(d, 'prose.txt', '今年要做好教育工作。\n'), join(d, 'prose.txt'), '--format', 'md'],
   },
 ];
