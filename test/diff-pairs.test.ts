@@ -89,3 +89,36 @@ describe('diffPlans on 2024 → 2025 (the same ten items, reworded and one moved
       expect(lines).toContain(`reworded: ${from} => ${to}`);
   });
 });
+
+/** The change holding the paragraph that starts with `start` on side A. */
+const paragraphChange = (changes: Change[], start: string) =>
+  changes.find((c) => c.from.some((t) => t.text.replace(/^\s+/u, '').startsWith(start)));
+/** First sentences of a change's B units. */
+const starts = (c: Change | undefined) => (c?.to ?? []).map((t) => t.text.replace(/^\s+/u, '').split('。')[0]);
+
+describe('paragraph splits within split items', () => {
+  it('2013 → 2014: one long paragraph becomes the short paragraphs of the same topic', () => {
+    const changes = diffPlans(load(2013), load(2014), { wording: false }).changes;
+    // 2013: 扩大内需 … 消费的基础作用和投资的关键作用 (one paragraph) → 2014 （三）: 内需, 消费, 投资.
+    const demand = paragraphChange(changes, '要坚定不移地把扩大内需作为经济发展的长期战略方针');
+    expect(demand?.kind).toBe('split');
+    expect(starts(demand)).toEqual([
+      '扩大内需是经济增长的主要动力，也是重大的结构调整',
+      '把消费作为扩大内需的主要着力点',
+      '把投资作为稳定经济增长的关键',
+    ]);
+    // 2013: the one urbanisation paragraph → the four paragraphs of 2014 （五） 新型城镇化.
+    const towns = paragraphChange(changes, '城镇化是我国现代化建设的历史任务');
+    expect(towns?.kind).toBe('split');
+    expect(starts(towns)).toHaveLength(4);
+    expect(towns?.to.every((t) => t.id.startsWith('3.6.'))).toBe(true);
+  });
+
+  it('2024 → 2025: the risk paragraph splits into the local-debt and financial-risk paragraphs', () => {
+    const changes = diffPlans(load(2024), load(2025), { wording: false }).changes;
+    // 2024 稳妥有序处置风险隐患 covers 房地产, 地方政府债务 and 中小金融机构 risks; 2025 gives each a paragraph.
+    const risk = paragraphChange(changes, '稳妥有序处置风险隐患');
+    expect(risk?.kind).toBe('split');
+    expect(starts(risk)).toEqual(['稳妥化解地方政府债务风险', '积极防范金融领域风险']);
+  });
+});

@@ -1,6 +1,6 @@
 import { assignOptimal, type Candidate } from './assign.ts';
 import { contextOf, type FlowTable, findAnchors, isLeaf, measureFlow, unitSimilarity } from './flow.ts';
-import { addFlowSplits } from './flow-splits.ts';
+import { addContextSplits, addFlowSplits } from './flow-splits.ts';
 import { type Link, LinkBook } from './link-book.ts';
 import { addContainment, addDescent, addIntroLinks } from './merges.ts';
 import type { Node } from './nodes.ts';
@@ -35,10 +35,10 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
   const weakPairs = similarPairs(
     leavesA.slice(k).map((n) => n.vOwn),
     leavesB.slice(k).map((n) => n.vOwn),
-    floor,
+    Math.min(floor, t.contextSplitMin),
   ).map((p) => ({ i: p.i + k, j: p.j + k, sim: p.sim }));
   const restPairs = weakPairs.filter((p) => p.sim >= t.minSimilarity);
-  const leafPairs = [...anchors.map((_, i) => ({ i, j: i, sim: 1 })), ...weakPairs];
+  const leafPairs = [...anchors.map((_, i) => ({ i, j: i, sim: 1 })), ...weakPairs.filter((p) => p.sim >= floor)];
   const sent: FlowTable = new Map();
   const flow = measureFlow(leavesA, leavesB, leafPairs, floor, sent);
   const lastA = Math.max(1, nodesA.length - 1);
@@ -57,7 +57,7 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
       const b = poolB[j]!;
       const pa = contextOf(a);
       const pb = contextOf(b);
-      const sameContext = (pa === null && pb === null) || (pa !== null && pb !== null && partner.get(pa) === pb);
+      const sameContext = (pa === null && pb === null) || (pa !== null && pb !== null && book.mates(pa).includes(pb));
       // A vanishing tie-breaker that prefers nearby positions, symmetric in A and B.
       const near = 1e-6 * (1 - Math.abs(a.pos / lastA - b.pos / lastB));
       candidates.push({ a: i, b: j, score: sim + (sameContext ? t.contextBonus : 0) + near });
@@ -84,6 +84,9 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
       });
     });
   }
+  // Items left over by the one-to-one assignment join their splits/merges now, so their paragraphs get
+  // the context bonus too.
+  addFlowSplits(nodesA, nodesB, book, flow, sent, t);
   // Paragraphs at any depth in one pool: editions nest the same paragraph at different levels.
   for (const [a, b] of anchors) {
     partner.set(a, b);
@@ -96,8 +99,8 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
   addIntroLinks(nodesA, nodesB, partner, book);
   addContainment(nodesA, nodesB, book, t);
   addContainment(nodesB, nodesA, book, t);
+  addContextSplits(leavesA, leavesB, book, weakPairs, t);
   addDescent(nodesA, book, t);
   addDescent(nodesB, book, t);
-  addFlowSplits(nodesA, nodesB, book, flow, sent, t);
   return { links: book.links, partner, flow };
 }

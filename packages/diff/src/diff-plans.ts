@@ -64,7 +64,13 @@ function kindOf(g: Group, punctuation: boolean): ChangeKind {
   )
     return 'unchanged';
   if (g.from.length === 1 && g.to.length === 1) return 'reworded';
-  return g.from.length > g.to.length ? 'merged' : g.from.length < g.to.length ? 'split' : 'reworded';
+  // Counted at the group's top level: an item split in two whose intro paragraph continues one of the new
+  // items' opening paragraph is still a split.
+  const top = Math.min(...[...g.from, ...g.to].map((n) => n.depth));
+  const nFrom = g.from.filter((n) => n.depth === top).length;
+  const nTo = g.to.filter((n) => n.depth === top).length;
+  const [x, y] = nFrom > 0 && nTo > 0 ? [nFrom, nTo] : [g.from.length, g.to.length];
+  return x > y ? 'merged' : x < y ? 'split' : 'reworded';
 }
 
 /** Document position of a group: where it sits in B, or for a dropped unit, after its predecessor's place. */

@@ -1,7 +1,8 @@
-import type { FlowTable } from './flow.ts';
+import { contextOf, type FlowTable } from './flow.ts';
 import type { LinkBook } from './link-book.ts';
 import type { Node } from './nodes.ts';
 import type { Thresholds } from './thresholds.ts';
+import type { ScoredPair } from './vectors.ts';
 
 const isContainer = (n: Node) => !n.pseudo && n.children.length > 0;
 
@@ -71,5 +72,50 @@ export function addFlowSplits(
     // other's text largely to the newcomer (a real part of a split, not a paragraph borrowed in passing).
     if (share(a, b) + share(b, a) < t.flowSplitShare) continue;
     book.add({ a, b, via: 'flow', similarity: w });
+  }
+}
+
+/**
+ * Paragraph splits and merges within linked items: a paragraph left unlinked joins its most similar
+ * paragraph (at least `contextSplitMin`) among those under the counterparts of its own item, when that
+ * paragraph's change stays one-to-many. A long paragraph of one edition often becomes several short ones
+ * of the next, each sharing too little wording for a one-to-one link but clearly part of the same text.
+ */
+export function addContextSplits(
+  paragraphsA: Node[],
+  paragraphsB: Node[],
+  book: LinkBook,
+  pairs: readonly ScoredPair[],
+  t: Thresholds,
+): void {
+  const linkedContext = (x: Node, y: Node) => {
+    const cx = contextOf(x);
+    const cy = contextOf(y);
+    return cx !== null && cy !== null && book.mates(cx).includes(cy);
+  };
+  const candidates = pairs
+    .filter((p) => p.sim >= t.contextSplitMin)
+    .map((p) => ({ a: paragraphsA[p.i]!, b: paragraphsB[p.j]!, sim: p.sim }))
+    // Intro pseudo-paragraphs stand for their items; joining them here would fold an item's change into a
+    // paragraph's.
+    .filter((c) => !c.a.pseudo && !c.b.pseudo && linkedContext(c.a, c.b))
+    .sort((x, y) => y.sim - x.sim || x.a.pos - y.a.pos || x.b.pos - y.b.pos);
+  /** The node stands alone on its side of its change: every unit linked to it is linked to it only. */
+  const centre = (x: Node) => book.mates(x).every((m) => book.mates(m).length === 1);
+  const best = new Map<Node, Node>();
+  for (const c of candidates) {
+    if (!best.has(c.a)) best.set(c.a, c.b);
+    if (!best.has(c.b)) best.set(c.b, c.a);
+  }
+  for (const { a, b, sim } of candidates) {
+    const aFree = book.mates(a).length === 0;
+    const bFree = book.mates(b).length === 0;
+    if (aFree === bFree && !aFree) continue;
+    // The newcomer joins only its best match, and only a change that stays one-to-many.
+    if (aFree && best.get(a) !== b && !bFree) continue;
+    if (bFree && best.get(b) !== a && !aFree) continue;
+    if ((aFree && !bFree && !centre(b)) || (bFree && !aFree && !centre(a))) continue;
+    if (aFree && bFree && (best.get(a) !== b || best.get(b) !== a)) continue;
+    book.add({ a, b, via: 'contain', similarity: sim });
   }
 }

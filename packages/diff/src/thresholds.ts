@@ -21,6 +21,9 @@ export const DEFAULT_THRESHOLDS = {
   /** ... and when the share of its paragraph text pointing into that item plus the share of that item's text
    * pointing back into it reach this sum (both items are each other's main line of descent). */
   flowSplitShare: 0.7,
+  /** An unlinked paragraph joins its most similar paragraph under its own item's counterparts from this
+   * similarity, when that keeps the change one-to-many (a long paragraph cut into several short ones). */
+  contextSplitMin: 0.1,
   /** An item's opening text beyond its heading counts as an intro paragraph from this many characters. */
   introMinChars: 12,
   /** Longest text (characters, both sides together) given to the word-level diff in one piece; longer
