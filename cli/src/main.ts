@@ -1,6 +1,6 @@
 import { isPlandiffError } from '@plandiff/model';
 import yargs from 'yargs';
-import { commands } from './commands/index.ts';
+import { loadCommands } from './commands/index.ts';
 import { VERSION } from './version.ts';
 
 /** Runs the plandiff CLI on `argv` and resolves to the process exit code; only the CLI prints. */
@@ -22,8 +22,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${y.help()}\n`);
       throw Object.assign(new Error(message), { usage: true });
     });
-  for (const command of commands) parser = parser.command(command);
   try {
+    for (const command of await loadCommands(argv)) parser = parser.command(command);
     await parser.parseAsync();
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
