@@ -44,13 +44,17 @@ export function addIntroLinks(nodesA: Node[], nodesB: Node[], partner: Map<Node,
 export function addContainment(parts: Node[], wholes: Node[], book: LinkBook, t: Thresholds): void {
   const paragraphsW = wholes.filter((w) => isParagraph(w) || w.pseudo);
   const isWhole = new Set(paragraphsW);
+  const introOf = new Map<Node, Node>();
+  for (const n of parts) if (n.pseudo) introOf.set(n.owner, n);
   for (let changed = true; changed; ) {
     changed = false;
     for (const u of parts) {
       if (!isParagraph(u) || u.pseudo || !u.parent || book.mates(u).length) continue;
       const siblings = u.parent.children;
       const i = siblings.indexOf(u);
-      const near = [siblings[i - 1], siblings[i + 1]].filter((v): v is Node => v !== undefined);
+      // The first paragraph of an item also sits next to the item's own intro (its opening paragraph).
+      const before = i === 0 ? introOf.get(u.parent) : siblings[i - 1];
+      const near = [before, siblings[i + 1]].filter((v): v is Node => v !== undefined);
       let best: Node | null = null;
       let bestC = 0;
       let exact: Node | null = null;

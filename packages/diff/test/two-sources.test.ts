@@ -54,14 +54,16 @@ const countUnits = (units: readonly { children: readonly unknown[] }[]): number 
   units.reduce((n, u) => n + 1 + countUnits(u.children as { children: readonly unknown[] }[]), 0);
 
 describe('the same report hard-wrapped by a second source', () => {
-  it('comes out unchanged: the broken-off lines rejoin the paragraphs they were cut from', () => {
-    const full = readFileSync(join(ROOT, 'corpus', 'gwr', '2019.txt'), 'utf8');
+  // 2013 and 2019 print item headings alone; 2025 prints heading and intro in one paragraph, so there the
+  // wrapped-off lines of an opening paragraph land under the item as its first paragraphs.
+  it.each([2013, 2019, 2025])('%i comes out unchanged: the broken-off lines rejoin their paragraphs', (year) => {
+    const full = readFileSync(join(ROOT, 'corpus', 'gwr', `${year}.txt`), 'utf8');
     // The wiki licence notice after the report is chrome, not report (the normalizer keeps it once wrapped).
     const text = full.slice(0, full.indexOf('本作品是中华人民共和国的'));
-    const a = parse(text, 'site-a/2019.txt');
-    const b = parse(hardWrapped(text), 'site-b/2019.txt');
+    const a = parse(text, `site-a/${year}.txt`);
+    const b = parse(hardWrapped(text), `site-b/${year}.txt`);
     // The wrapped copy really is cut into more paragraphs (so the test can fail).
-    expect(countUnits(b.units)).toBeGreaterThan(countUnits(a.units) + 50);
+    expect(countUnits(b.units)).toBeGreaterThan(countUnits(a.units) + 20);
     const d = diffPlans(a, b);
     expect(d.changes.filter((c) => c.kind !== 'unchanged' || c.moved)).toEqual([]);
     // Groups of pieces are reported unchanged only because their joined text is the paragraph's.
