@@ -122,3 +122,15 @@ describe('paragraph splits within split items', () => {
     expect(starts(risk)).toEqual(['稳妥化解地方政府债务风险', '积极防范金融领域风险']);
   });
 });
+
+describe('diffPlans on 2018 → 2024', () => {
+  it('keeps item changes apart: opening-up links to opening-up alone, not fused with another item', () => {
+    const items = itemChanges(diffPlans(load(2018), load(2024), { wording: false }).changes);
+    // 2018 （八）推动形成全面开放新格局 and 2024 （五）扩大高水平对外开放 are the one opening-up item of each
+    // report; their intros once got linked to other items' intros, which fused four items into one change.
+    const open = items.find((c) => c.from.some((t) => head(t) === '推动形成全面开放新格局'));
+    expect(open?.from.map(head)).toEqual(['推动形成全面开放新格局']);
+    expect(open?.to.map(head)).toEqual(['扩大高水平对外开放，促进互利共赢']);
+    expect(items.filter((c) => c.from.length > 1 && c.to.length > 1).map(line)).toEqual([]);
+  });
+});

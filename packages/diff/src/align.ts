@@ -93,8 +93,22 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
     partner.set(b, a);
     book.add({ a, b, via: 'match', similarity: 1 });
   }
+  // An item's intro stands for the item itself: linking it to a paragraph that sits under a unit linked
+  // elsewhere would fuse two item changes into one many-to-many change.
+  const crossesItems = (a: Node, b: Node) => {
+    if (!a.pseudo && !b.pseudo) return false;
+    const ia = a.pseudo ? a.owner : contextOf(a);
+    const ib = b.pseudo ? b.owner : contextOf(b);
+    return (
+      ia !== null &&
+      ib !== null &&
+      book.mates(ia).length > 0 &&
+      book.mates(ib).length > 0 &&
+      !book.mates(ia).includes(ib)
+    );
+  };
   assignPool(leavesA, leavesB, (consider) => {
-    for (const p of restPairs) consider(p.i, p.j, p.sim);
+    for (const p of restPairs) if (!crossesItems(leavesA[p.i]!, leavesB[p.j]!)) consider(p.i, p.j, p.sim);
   });
   addIntroLinks(nodesA, nodesB, partner, book);
   addContainment(nodesA, nodesB, book, t);
