@@ -21,7 +21,7 @@ describe('SOURCES.tsv beside a text plan', () => {
 
   it('leaves the title empty when no row names the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-sidecar-'));
-    writeFileSync(join(dir, '2001.txt'), body);
+    writeFileSync(join(dir, '2001.txt'), body.replace('各位代表：\n\n', ''));
     writeFileSync(join(dir, 'SOURCES.tsv'), 'year\ttitle\turl\n1999\t1999年政府工作报告\thttps://example.org/1999\n');
     const plan = JSON.parse(runCli(['parse', join(dir, '2001.txt')]).stdout);
     expect(plan.title).toBe('');

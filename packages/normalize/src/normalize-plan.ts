@@ -4,6 +4,7 @@ import { checkEmptySections, checkQuotes } from './checks.ts';
 import { parseChineseDate } from './chinese-date.ts';
 import { extractFigures } from './figures.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { inferGenreTitle } from './genre-title.ts';
 import { deriveHeading } from './heading.ts';
 import { readMarker } from './markers.ts';
 import { buildOutlineSkeleton, isOutline } from './outline-skeleton.ts';
@@ -55,7 +56,7 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
     });
   }
   const hints = options.hints ?? {};
-  const title = skeleton.title ?? front.title ?? hints.title ?? '';
+  const title = skeleton.title ?? front.title ?? hints.title ?? inferGenreTitle(text) ?? '';
   const frontText = [title, front.notice?.recipients ?? '', front.notice?.body ?? '', front.preamble].join('\n');
   const plan: Plan = { title, source: options.source, preamble: front.preamble, units };
   const docNumber = front.docNumber ?? hints.docNumber;
