@@ -8,7 +8,8 @@ export type FlowTable = Map<Node, Map<Node, number>>;
 
 /** Similarity of two units at the same level: own text for paragraphs; blended with paragraph flow for containers. */
 export function unitSimilarity(a: Node, b: Node, flow: FlowTable, t: Thresholds): number {
-  const own = cosine(a.vOwn, b.vOwn);
+  // Identical text is identical even when it has no words to vectorise (a bare marker, an ellipsis).
+  const own = a.own === b.own ? 1 : cosine(a.vOwn, b.vOwn);
   if (a.children.length === 0 && b.children.length === 0) return own;
   return (1 - t.subtreeShare) * own + t.subtreeShare * (flow.get(a)?.get(b) ?? 0);
 }
@@ -82,8 +83,10 @@ export function findAnchors(leavesA: Node[], leavesB: Node[]): [Node, Node][] {
   const index = (nodes: Node[]) => {
     const byText = new Map<string, Node[]>();
     for (const n of nodes) {
-      const key = comparisonForm(n.own);
-      if (key) byText.set(key, [...(byText.get(key) ?? []), n]);
+      // Paragraphs with no words (a lone marker, punctuation) anchor on their exact text, so a plan
+      // compared with itself links them too instead of reporting them dropped and added.
+      const key = comparisonForm(n.own) || `\u0000${comparisonForm(n.own, true)}`;
+      byText.set(key, [...(byText.get(key) ?? []), n]);
     }
     return byText;
   };
@@ -93,6 +96,8 @@ export function findAnchors(leavesA: Node[], leavesB: Node[]): [Node, Node][] {
   for (const [key, as] of inA) {
     const bs = inB.get(key);
     if (as.length === 1 && bs?.length === 1) out.push([as[0]!, bs[0]!]);
+    // Word-less paragraphs cannot be told apart by similarity: as many on each side pair in order.
+    else if (key.startsWith('\u0000') && bs?.length === as.length) as.forEach((a, i) => out.push([a, bs[i]!]));
   }
   return out;
 }
