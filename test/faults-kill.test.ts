@@ -69,7 +69,8 @@ describe(`SIGKILL at ${KILLS} points during imports (seed ${seed})`, () => {
       const year = 2001 + i;
       const point = i % 2 === 0 ? PAUSE_POINTS[(i / 2) % PAUSE_POINTS.length] : undefined;
       const env = point ? { PLANDIFF_TEST_PAUSE_AT: point } : {};
-      const cli = spawnCli(args(year, i), { env });
+      // plain: the CLI is our direct child (no /usr/bin/time), so it is reaped at once and its pid is really gone.
+      const cli = spawnCli(args(year, i), { env, plain: true });
       let ended = false;
       cli.done.then(() => {
         ended = true;

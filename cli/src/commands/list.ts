@@ -1,4 +1,4 @@
-import { listSeries } from '@plandiff/store';
+import { listSeries, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { defineCommand } from './command.ts';
 
@@ -13,6 +13,7 @@ export const listCommand = defineCommand({
       .example('$0 list --json --corpus ~/plans', 'For scripts'),
   handler: async (args) => {
     const dir = resolveCorpusDir(args.corpus);
+    await settleCorpus(dir);
     const series = listSeries(dir);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ corpus: dir, series }, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { tracePlans } from '@plandiff/diff';
 import { type Plan, PlandiffError } from '@plandiff/model';
-import { listEditions } from '@plandiff/store';
+import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir } from '../corpus-dir.ts';
 import { loadPlan } from '../load-plan.ts';
 import { isCorpusRef } from '../load-ref.ts';
@@ -31,6 +31,7 @@ const isSeriesName = (inputs: readonly string[]) =>
 async function loadEditions(inputs: readonly string[], corpus: string | undefined): Promise<Edition[]> {
   if (isSeriesName(inputs)) {
     const series = inputs[0]!;
+    await settleCorpus(resolveCorpusDir(corpus));
     return listEditions(resolveCorpusDir(corpus), series).map((e) => ({
       plan: e.plan,
       ref: `${series}@${e.edition}`,

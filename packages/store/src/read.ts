@@ -25,6 +25,14 @@ export interface SeriesListing {
   editions: string[];
 }
 
+/**
+ * Rolls back a writer that died mid-write, before a synchronous listing (listSeries, listEditions),
+ * so nobody is shown an edition that was never committed. Does nothing while a live writer works.
+ */
+export async function settleCorpus(corpusDir: string): Promise<void> {
+  await recoverIfInterrupted(openCorpus(corpusDir));
+}
+
 /** Orders edition names: by leading number (a year) when they have one, then by name. */
 export function compareEditions(a: string, b: string): number {
   const na = Number.parseInt(a, 10);
