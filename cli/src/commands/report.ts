@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { buildLineage, diffPlans, labelEditions, unitRefs } from '@plandiff/diff';
 import { type Lineage, type Plan, type PlanDiff, PlandiffError } from '@plandiff/model';
 import { type ReportLang, renderSeriesReport } from '@plandiff/report';
-import { listEditions } from '@plandiff/store';
+import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { loadPlan } from '../load-plan.ts';
 import { isUrl } from '../load-url.ts';
@@ -41,6 +41,7 @@ export async function loadReportEditions(
   let editions: ReportEdition[];
   const only = inputs[0];
   if (inputs.length === 1 && only && SERIES_NAME.test(only) && !existsSync(only) && !isUrl(only)) {
+    await settleCorpus(resolveCorpusDir(options.corpus));
     editions = listEditions(resolveCorpusDir(options.corpus), only).map((stored) => ({
       plan: withYear(stored.plan, stored.edition),
       ref: `${only}@${stored.edition}`,
@@ -50,6 +51,8 @@ export async function loadReportEditions(
     for (const input of inputs) {
       const loaded = await loadPlan(input, options.corpus ? { corpus: options.corpus } : {});
       printDiagnostics(loaded.diagnostics, input, true);
+      if (loaded.plan.units.length === 0)
+        throw new PlandiffError('NO_STRUCTURE', `${loaded.ref}: no numbered sections or tasks to report on`);
       editions.push({ plan: withYear(loaded.plan, input.split(/[\\/@]/).at(-1) ?? ''), ref: loaded.ref });
     }
     if (editions.every((e) => e.plan.year !== undefined))
