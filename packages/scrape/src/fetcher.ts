@@ -181,7 +181,23 @@ export class Fetcher {
   }
 }
 
-const shared = new Fetcher();
+/**
+ * Defaults for the shared fetcher from the environment, for scripts and tests that cannot wait
+ * minutes on a dead server: $PLANDIFF_FETCH_TIMEOUT (seconds per request) and $PLANDIFF_FETCH_RETRIES.
+ */
+export function fetchOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FetchOptions {
+  const options: FetchOptions = {};
+  const seconds = Number(env.PLANDIFF_FETCH_TIMEOUT);
+  if (env.PLANDIFF_FETCH_TIMEOUT && Number.isFinite(seconds) && seconds > 0) {
+    options.timeoutMs = seconds * 1000;
+    options.connectTimeoutMs = Math.min(DEFAULTS.connectTimeoutMs, seconds * 1000);
+  }
+  const retries = Number(env.PLANDIFF_FETCH_RETRIES);
+  if (env.PLANDIFF_FETCH_RETRIES && Number.isInteger(retries) && retries >= 0) options.retries = retries;
+  return options;
+}
+
+const shared = new Fetcher(fetchOptionsFromEnv());
 
 /** Fetches a page with the shared politeness state (per-host queue, robots cache). */
 export function fetchPage(url: string, options?: FetchOptions): Promise<FetchResult> {
