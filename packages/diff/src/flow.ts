@@ -97,7 +97,10 @@ export function findAnchors(leavesA: Node[], leavesB: Node[]): [Node, Node][] {
     const bs = inB.get(key);
     if (as.length === 1 && bs?.length === 1) out.push([as[0]!, bs[0]!]);
     // Word-less paragraphs cannot be told apart by similarity: as many on each side pair in order.
-    else if (key.startsWith('\u0000') && bs?.length === as.length) as.forEach((a, i) => out.push([a, bs[i]!]));
+    else if (key.startsWith('\u0000') && bs?.length === as.length)
+      as.forEach((a, i) => {
+        out.push([a, bs[i]!]);
+      });
   }
   return out;
 }
