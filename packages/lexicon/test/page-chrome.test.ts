@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChrome, matchChromeParagraph } from '../src/chrome.ts';
+import { matchChromeLine as matchChrome, matchChromeParagraph } from '../src/index.ts';
 
 describe('page chrome', () => {
   it.each([
