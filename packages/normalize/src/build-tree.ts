@@ -16,6 +16,9 @@ const ENUMERATION_HEADING = 60;
 /** A text with no numbering at all is read as headed paragraphs when its body is at least this long. */
 const MIN_HEADED_BODY = 500;
 
+/** The parts of a law, outermost first. */
+const LEGAL_ORDER: readonly MarkerStyle[] = ['part', 'chapter', 'section', 'article'];
+
 interface Open {
   node: Node;
   rank: number;
@@ -212,7 +215,7 @@ class SkeletonBuilder {
   private open(marker: Marker, line: number, offset: number): Node {
     let rank = this.ranks.get(marker.style);
     if (rank === undefined) {
-      rank = this.ranks.size;
+      rank = this.firstRank(marker.style);
       this.ranks.set(marker.style, rank);
     }
     const next = this.findPrevious(marker);
@@ -247,6 +250,20 @@ class SkeletonBuilder {
     this.stack.push({ node, rank });
     this.lastValue.set(marker.style, marker.value);
     return node;
+  }
+
+  /**
+   * Rank of a style seen for the first time: below every style seen so far, except that the parts
+   * of a law keep their order (编/部分 > 章 > 节 > 条) whichever the text prints first: a 第一节 first
+   * seen after 第一条 still holds its articles.
+   */
+  private firstRank(style: MarkerStyle): number {
+    const order = LEGAL_ORDER.indexOf(style);
+    if (order >= 0) {
+      const deeper = LEGAL_ORDER.slice(order + 1).flatMap((s) => this.ranks.get(s) ?? []);
+      if (deeper.length > 0) return Math.min(...deeper) - 1 / 64;
+    }
+    return this.ranks.size;
   }
 
   /** Index in the stack of the open unit this marker follows (same style, number one less), or -1. */

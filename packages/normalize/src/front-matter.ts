@@ -9,6 +9,7 @@ import {
   TITLE_END,
 } from '@plandiff/lexicon';
 import type { Diagnostic, Notice } from '@plandiff/model';
+import { parseChineseDate } from './chinese-date.ts';
 import { toComparisonForm } from './comparison-form.ts';
 import { dateLine } from './date-line.ts';
 import type { Ledger } from './ledger.ts';
@@ -55,8 +56,14 @@ function wholeLine(text: string): boolean {
     dateLine(text) !== undefined ||
     titleLike(text) ||
     SUBTITLE.pattern.test(text) ||
-    TITLE_PIECE.test(text)
+    TITLE_PIECE.test(text) ||
+    isNote(text)
   );
+}
+
+/** A bracketed note under a title holding a date (`（2012年5月30日…会议通过　2019年9月27日修正）`). */
+function isNote(text: string): boolean {
+  return text.length <= 160 && /^[（(][^（()）]+[）)]$/u.test(text) && parseChineseDate(text) !== undefined;
 }
 
 function segmentsOf(pieces: readonly FrontPiece[]): Segment[] {
@@ -177,7 +184,11 @@ export function parseFrontMatter(
       i++;
       continue;
     }
-    if (SUBTITLE.pattern.test(text) || (MEETING.pattern.test(text) && dateLine(text))) {
+    if (
+      SUBTITLE.pattern.test(text) ||
+      (MEETING.pattern.test(text) && dateLine(text)) ||
+      (isNote(text) && text.length > 20)
+    ) {
       settlePending();
       const parts = [segment];
       const next = segments[i + 1];
@@ -185,7 +196,7 @@ export function parseFrontMatter(
         parts.push(next);
       const subtitle = parts.map((s) => s.text).join('');
       result.subtitle = result.subtitle ? `${result.subtitle} ${subtitle}` : subtitle;
-      const date = dateLine(subtitle);
+      const date = dateLine(subtitle) ?? parseChineseDate(subtitle);
       if (date) result.issuedOn ??= date;
       for (const s of parts) ledger.keep(s.line, s.offset, s.text);
       block.push(subtitle);

@@ -1,6 +1,6 @@
 import { ATTACHMENT, DOC_NUMBER, NARRATIVE_OPENING, NOTICE_WORDS, SALUTATION } from '@plandiff/lexicon';
 import { dateLine } from './date-line.ts';
-import { readMarker } from './markers.ts';
+import { readEnumeration, readMarker } from './markers.ts';
 
 /** A salutation with nothing after it (`各位代表！`). */
 export function isSalutationOnly(text: string): boolean {
@@ -17,6 +17,7 @@ export function isHeadingLine(text: string): boolean {
     !/[。，；：！？,;:!?]/u.test(line) &&
     /[\u4e00-\u9fff]{2}/u.test(line) &&
     readMarker(line, 0) === undefined &&
+    readEnumeration(line) === undefined &&
     dateLine(line) === undefined &&
     !NOTICE_WORDS.pattern.test(line) &&
     !DOC_NUMBER.pattern.test(line) &&
