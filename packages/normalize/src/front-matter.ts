@@ -44,7 +44,8 @@ export function titleLike(text: string): boolean {
     text.length <= 60 &&
     !/[。；，,！？]/u.test(text) &&
     !SUBTITLE.pattern.test(text) &&
-    TITLE_END.pattern.test(foldVariants(text.replace(/[》”"]+$/u, '')))
+    (TITLE_END.pattern.test(text.replace(/[》”"]+$/u, '')) ||
+      TITLE_END.pattern.test(foldVariants(text.replace(/[》”"]+$/u, ''))))
   );
 }
 

@@ -1,6 +1,6 @@
 import { matchChromeRun, TITLE_END } from '@plandiff/lexicon';
 import type { Ledger } from './ledger.ts';
-import { readMarker } from './markers.ts';
+import { readEnumeration, readMarker } from './markers.ts';
 import { foldVariants } from './variants.ts';
 
 /**
@@ -174,7 +174,10 @@ export function wrapWidth(lines: readonly SourceLine[]): { width: number; measur
     if (lengths.length < 8) return undefined;
     lengths.sort((a, b) => a - b);
     const width = lengths[Math.floor(lengths.length * 0.8)]!;
-    const tolerance = Math.max(2, Math.round(width * 0.06));
+    // A mirror cuts at exactly the width; a PDF's lines vary by a character or two.
+    const exact = lengths.filter((n) => n === width).length;
+    const near = lengths.filter((n) => n >= width - 2 && n <= width + 2).length;
+    const tolerance = exact >= near * 0.9 ? 0 : Math.max(2, Math.round(width * 0.06));
     const full = lengths.filter((n) => n >= width - tolerance && n <= width + tolerance).length;
     const longer = lengths.filter((n) => n > width + tolerance).length;
     const share = full / lengths.length;
@@ -187,7 +190,9 @@ export function wrapWidth(lines: readonly SourceLine[]): { width: number; measur
 
 /**
  * Rejoins hard-wrapped lines: a line that fills the wrap width continues on the next line, unless the
- * next line is indented where the text indents paragraph starts. A space at the cut is kept as a
+ * next line is indented where the text indents paragraph starts, or the full line ends a sentence and
+ * the next opens a numbered unit or an enumeration (`四是…`). A paragraph whose last line happens to
+ * fill the width exactly cannot be told from a wrapped one otherwise, and joins the next. A space at the cut is kept as a
  * space, so pieces the source separated by whitespace stay apart.
  */
 export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
@@ -198,7 +203,11 @@ export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
   let current: SourceLine | undefined;
   let full = false;
   for (const line of lines) {
-    if (current && full && line.text !== '' && !(indentsStarts && line.indent >= 2)) {
+    // A full line that ends a sentence before a numbered line ends its paragraph there.
+    const breaks =
+      /[。！？；]$/u.test(current?.text ?? '') &&
+      (readMarker(line.text, 0) !== undefined || readEnumeration(line.text) !== undefined);
+    if (current && full && line.text !== '' && !breaks && !(indentsStarts && line.indent >= 2)) {
       const latin = /[A-Za-z]$/u.test(current.text) && /^[A-Za-z]/u.test(line.text);
       const separator = current.spaceAfter || line.indent > 0 || latin ? ' ' : '';
       current.text += separator;

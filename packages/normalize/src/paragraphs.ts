@@ -140,14 +140,14 @@ function blocksOf(lines: readonly SourceLine[]): Piece[] {
   }
   if (group.length > 0) groups.push(group);
   const firsts = groups.filter((g) => g[0]!.indent >= 2).length;
-  const inner = groups.flatMap((g) => g.slice(1));
-  const indentedInner = inner.filter((l) => l.indent >= 2).length;
-  const indentsStarts = firsts >= 3 && firsts >= groups.length * 0.5 && indentedInner <= inner.length * 0.2;
+  const indentsStarts = firsts >= 3 && firsts >= groups.length * 0.5;
   const pieces: Piece[] = [];
   for (const g of groups) {
     let piece: Piece | undefined;
     for (const line of g) {
-      if (piece && !(indentsStarts && line.indent >= 2)) {
+      // An indented line after a complete line (a sentence end, or a heading without punctuation).
+      const starts = indentsStarts && line.indent >= 2 && piece !== undefined && complete(piece.last);
+      if (piece && !starts) {
         append(piece, pieceOf(line));
         continue;
       }
@@ -157,6 +157,11 @@ function blocksOf(lines: readonly SourceLine[]): Piece[] {
     if (piece) pieces.push(piece);
   }
   return pieces;
+}
+
+/** A line that ends a paragraph or is a heading: sentence end, or short with no punctuation. */
+function complete(line: string): boolean {
+  return TERMINAL_END.test(line) || (line.length <= 30 && !/[，、；：,;:]/u.test(line) && !OPEN_END.test(line));
 }
 
 /**

@@ -32,20 +32,45 @@ function buildFolds(): Map<number, string> {
     const standard = toStandard.get(ch) ?? ch;
     return toSimplified.get(standard) ?? standard;
   };
-  const map = new Map<number, string>();
-  for (const ch of new Set([...toStandard.keys(), ...toSimplified.keys()])) {
-    const folded = fold(ch);
-    if (folded !== ch) map.set(ch.codePointAt(0)!, folded);
-  }
+  // Classes of characters that fold together: each character with its conversion, and characters
+  // only a phrase converts with what the phrase makes of them. Folding to one member per class keeps
+  // the fold idempotent (OpenCC maps 壞 → 坏 but also 坏 → 坯: all three are one class).
+  const parent = new Map<string, string>();
+  const find = (ch: string): string => {
+    let root = ch;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(ch, root);
+    return root;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const ch of new Set([...toStandard.keys(), ...toSimplified.keys()])) union(ch, fold(ch));
   for (const [from, to] of [...regional, ...simplified]) {
     const source = Array.from(from ?? '');
     const target = Array.from(to ?? '');
     if (source.length < 2 || source.length !== target.length) continue;
     source.forEach((ch, i) => {
-      const point = ch.codePointAt(0)!;
-      const goal = fold(target[i]!);
-      if (goal !== ch && !map.has(point) && fold(ch) === ch) map.set(point, goal);
+      if (fold(ch) === ch && !toSimplified.has(ch) && ch !== target[i]) union(ch, fold(target[i]!));
     });
+  }
+  const targets = new Set(toSimplified.values());
+  const members = new Map<string, string[]>();
+  for (const ch of parent.keys()) {
+    const root = find(ch);
+    const list = members.get(root) ?? [];
+    list.push(ch);
+    members.set(root, list);
+  }
+  const map = new Map<number, string>();
+  for (const list of members.values()) {
+    // The representative: a simplified character if the class has one (not converted further), else the first.
+    const rank = (ch: string): number =>
+      (toSimplified.has(ch) || toStandard.has(ch) ? 2 : 0) + (targets.has(ch) ? 0 : 1);
+    const best = [...list].sort((a, b) => rank(a) - rank(b) || a.codePointAt(0)! - b.codePointAt(0)!)[0]!;
+    for (const ch of list) if (ch !== best) map.set(ch.codePointAt(0)!, best);
   }
   return map;
 }
