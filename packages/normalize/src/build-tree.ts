@@ -145,7 +145,12 @@ class SkeletonBuilder {
       this.open({ style: 'heading', value: 0, printed: '' }, paragraph.line, 0).text = text;
     } else if (this.roots.length === 0 || this.stack[0]?.rank === Number.POSITIVE_INFINITY) {
       if (!headsProse && this.roots.length === 0) {
-        this.front.push({ text, line: paragraph.line, offset: 0 });
+        this.front.push({
+          text,
+          line: paragraph.line,
+          offset: 0,
+          endLine: paragraph.lineStarts.at(-1)?.[1] ?? paragraph.line,
+        });
         return;
       }
       // Closed by whatever numbered unit comes next: it stays a sibling of the numbered sections.
@@ -191,11 +196,12 @@ class SkeletonBuilder {
       if (at >= text.length) break;
       const marker = readMarker(text, at);
       if (!marker || !this.continuesSequence(marker)) continue;
-      this.finish(current, text.slice(from, at), lineAt(from), from);
+      const line = lineAt(from);
+      this.finish(current, text.slice(from, at), line, from, lineAt(at - 1));
       current = this.open(marker, lineAt(at), at);
       from = at;
     }
-    this.finish(current, text.slice(from), lineAt(from), from);
+    this.finish(current, text.slice(from), lineAt(from), from, paragraph.lineStarts.at(-1)?.[1]);
   }
 
   /** An enumeration printed as a heading: `一是…` opening a short paragraph of one sentence. */
@@ -290,7 +296,7 @@ class SkeletonBuilder {
     }
   }
 
-  private finish(node: Node | undefined, raw: string, line: number, offset: number): void {
+  private finish(node: Node | undefined, raw: string, line: number, offset: number, endLine = line): void {
     const text = raw.replace(/\n/g, '').trim();
     if (node) {
       node.text = text;
@@ -298,7 +304,7 @@ class SkeletonBuilder {
     }
     if (text === '') return;
     if (this.roots.length === 0) {
-      this.front.push({ text, line, offset });
+      this.front.push({ text, line, offset, endLine: Math.max(line, endLine) });
       return;
     }
     const salutation = SALUTATION.pattern.exec(text);

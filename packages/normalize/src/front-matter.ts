@@ -71,8 +71,17 @@ function segmentsOf(pieces: readonly FrontPiece[]): Segment[] {
   const segments: Segment[] = [];
   pieces.forEach((piece, index) => {
     const whole = piece.text;
+    const endLine = piece.endLine ?? piece.line;
     if (wholeLine(whole)) {
-      segments.push({ text: whole, piece: index, start: 0, end: whole.length, line: piece.line, offset: piece.offset });
+      segments.push({
+        text: whole,
+        piece: index,
+        start: 0,
+        end: whole.length,
+        line: piece.line,
+        endLine,
+        offset: piece.offset,
+      });
       return;
     }
     const words = /\S+/gu;
@@ -83,6 +92,7 @@ function segmentsOf(pieces: readonly FrontPiece[]): Segment[] {
         start: m.index,
         end: m.index + m[0].length,
         line: piece.line,
+        endLine,
         offset: piece.offset + m.index,
       });
     }
@@ -117,7 +127,7 @@ export function parseFrontMatter(
       ? pieces[from.piece]!.text.slice(from.start, to.end)
       : [pieces[from.piece]!.text.slice(from.start), pieces[to.piece]!.text.slice(0, to.end)].join('\n');
   const meta = (ruleId: string, what: string, segment: Segment): void => {
-    ledger.drop(ruleId, what, segment.line, segment.text, segment.offset);
+    ledger.drop(ruleId, what, segment.line, segment.text, segment.offset, segment.endLine);
     block.push(segment.text);
     i++;
   };
@@ -162,10 +172,13 @@ export function parseFrontMatter(
             : 'a second, different cover notice was dropped',
           ruleId: 'duplicate-notice',
           severity: 'warning',
-          place: { line: segment.line },
+          place:
+            segments[end]!.endLine > segment.line
+              ? { line: segment.line, endLine: segments[end]!.endLine }
+              : { line: segment.line },
         });
         for (const s of segments.slice(i, end + 1))
-          ledger.drop('duplicate-notice', 'repeated notice', s.line, s.text, s.offset);
+          ledger.drop('duplicate-notice', 'repeated notice', s.line, s.text, s.offset, s.endLine);
       } else {
         noticeKey = key;
         const finds: NoticeFinds = { attachments: result.attachments, known };

@@ -15,6 +15,8 @@ export interface Node {
 export interface FrontPiece {
   text: string;
   line: number;
+  /** Last source line the piece covers. */
+  endLine?: number;
   offset: number;
 }
 
@@ -31,6 +33,8 @@ export interface Segment {
   start: number;
   end: number;
   line: number;
+  /** Last source line of the piece the segment comes from. */
+  endLine: number;
   /** Offset of the segment in its paragraph. */
   offset: number;
 }
