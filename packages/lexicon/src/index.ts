@@ -26,4 +26,11 @@ export {
 } from './page-chrome.ts';
 export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
 export { firstMatch, type LexiconRule } from './rule.ts';
-export { NARRATIVE_OPENING, SALUTATION, SALUTATION_ONLY, SALUTATION_WORDS } from './speech.ts';
+export {
+  GENRE_TITLES,
+  type GenreRule,
+  NARRATIVE_OPENING,
+  SALUTATION,
+  SALUTATION_ONLY,
+  SALUTATION_WORDS,
+} from './speech.ts';

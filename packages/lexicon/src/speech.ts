@@ -37,3 +37,21 @@ export const NARRATIVE_OPENING: LexiconRule = {
   pattern:
     /^(今年|明年|去年|今后|过去|目前|当前|近年|近期|同时|此外|另外|总之|我们|我国|这|那|各级|各地|为了|为此|随着|在)/u,
 };
+
+/** A title a genre carries by convention when the text prints none, recognised by how the text opens. */
+export interface GenreRule extends LexiconRule {
+  title: string;
+}
+
+/**
+ * Genres by their opening: a government work report (at every level) is a speech to the people's
+ * congress that opens by addressing the deputies (`各位代表：`) and names no title as delivered.
+ */
+export const GENRE_TITLES: readonly GenreRule[] = [
+  {
+    ruleId: 'genre-government-report',
+    what: 'speech to the deputies',
+    pattern: /^各位代表[：:！!，,]/u,
+    title: '政府工作报告',
+  },
+];
