@@ -39,6 +39,16 @@ describe('every shipped report parses and diffs', () => {
     expect(d.changes.every((c) => c.kind === 'unchanged' && !c.moved)).toBe(true);
   });
 
+  it('without a file named by its year, the reports of 1999–2025 give their own year or none, never another', () => {
+    const wrong = YEARS.filter((y) => y >= 1999).flatMap((year) => {
+      const { plan } = normalizePlan(readFileSync(join(GWR, `${year}.txt`), 'utf8'), {
+        source: { path: 'site-b/report.txt', sha256: '0'.repeat(64), encoding: 'utf-8' },
+      });
+      return plan.year === undefined || plan.year === year ? [] : [`${year}: ${plan.year}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
   // The editions that were refused before (no numbered sections) diff against their neighbours.
   it.each([
     [1954, 1955],

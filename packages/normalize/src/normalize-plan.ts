@@ -91,7 +91,7 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
     docNumber,
     issuedOn,
     fileName: options.source.path ?? options.source.url,
-    text: [front.preamble.split('\n')[0] ?? '', ...headings(units)].join('\n'),
+    text: yearHeadings(units).join('\n'),
   });
   if (year !== undefined) plan.year = year;
   const issuer = front.issuer ?? hints.issuer;
@@ -125,9 +125,15 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
   return { plan, diagnostics };
 }
 
-/** Headings of all units, in document order. */
-function headings(units: readonly Unit[]): string[] {
-  return units.flatMap((unit) => [unit.heading, ...headings(unit.children)]);
+/**
+ * Headings that name the year a report plans: the top-level ones (`三、2019年政府工作任务`), and those
+ * of the next level that open with a year (`2000年是世纪交替之年`, after `一、1999年国内工作回顾`).
+ */
+function yearHeadings(units: readonly Unit[]): string[] {
+  return units.flatMap((unit) => [
+    unit.heading,
+    ...unit.children.map((child) => child.heading).filter((h) => /^[0-9０-９〇零一二三四五六七八九]{4}\s*年/u.test(h)),
+  ]);
 }
 
 function toUnit(node: Node, id: string, depth: number, lines: Map<Unit, number>, ledger: Ledger): Unit {

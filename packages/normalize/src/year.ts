@@ -20,7 +20,7 @@ const YEAR_DIGIT = '[0-9０-９〇零○Ｏ一二三四五六七八九]';
 /** A year before 年: ASCII, full-width (`２０１５年`) or Chinese digits (`二〇一五年`); a range `2021—2025年` too. */
 const YEAR = new RegExp(`(${YEAR_DIGIT}{4})(?:\\s*[-—–~～至到]\\s*(${YEAR_DIGIT}{4}))?\\s*年`, 'gu');
 /** A year preceded by this is a target or the end of a range (`到2035年`), not the year planned. */
-const TARGET_BEFORE = /[到至—–~～-]\s*$/u;
+const TARGET_BEFORE = /[到至—–~～\-－]\s*$/u;
 
 /** The years named in a text, each with whether it starts a range (`2021—2025年` names 2021). */
 function yearsIn(text: string, skipTargets: boolean): number[] {
@@ -37,7 +37,7 @@ function yearsIn(text: string, skipTargets: boolean): number[] {
  * The year a plan is about. The title says it (the latest year it names: a report on 2025's
  * execution and 2026's draft is the 2026 plan; a range `2021—2025年` names its start), else the
  * document number, else the date it was issued or delivered, else a file named by its bare year,
- * else the latest year the headings name (targets such as `到2035年` aside). Never earlier than the
+ * else the latest year `text` names (the caller passes the headings; targets such as `到2035年` aside). Never earlier than the
  * year of the date it was delivered when the title names none: a report delivered in 2000 that
  * reviews 1999 is the 2000 report.
  */
