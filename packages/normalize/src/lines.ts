@@ -181,7 +181,15 @@ export function wrapWidth(lines: readonly SourceLine[]): { width: number; measur
     const full = lengths.filter((n) => n >= width - tolerance && n <= width + tolerance).length;
     const longer = lengths.filter((n) => n > width + tolerance).length;
     const share = full / lengths.length;
-    if (share >= FULL_SHARE && longer <= lengths.length * 0.05 && (!best || share > best.share)) {
+    // Wrapped lines are cut mid-sentence; a list of one-sentence lines of like length is not wrapped.
+    const fullLines = lines.filter((l) => l.text.length >= MIN_MEASURED && measure(l.text) >= width - tolerance);
+    const ended = fullLines.filter((l) => /[。！？；]$/u.test(l.text)).length;
+    if (
+      share >= FULL_SHARE &&
+      longer <= lengths.length * 0.05 &&
+      ended <= fullLines.length * 0.3 &&
+      (!best || share > best.share)
+    ) {
       best = { width: width - tolerance, measure, share };
     }
   }
@@ -202,10 +210,11 @@ export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   let current: SourceLine | undefined;
   let full = false;
+  let previous = '';
   for (const line of lines) {
     // A full line that ends a sentence before a numbered line ends its paragraph there.
     const breaks =
-      /[。！？；]$/u.test(current?.text ?? '') &&
+      /[。！？；]$/u.test(previous) &&
       (readMarker(line.text, 0) !== undefined || readEnumeration(line.text) !== undefined);
     if (current && full && line.text !== '' && !breaks && !(indentsStarts && line.indent >= 2)) {
       const latin = /[A-Za-z]$/u.test(current.text) && /^[A-Za-z]/u.test(line.text);
@@ -219,6 +228,7 @@ export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
       out.push(current);
     }
     full = line.text !== '' && wrap.measure(line.text) >= wrap.width;
+    previous = line.text;
   }
   return out;
 }
