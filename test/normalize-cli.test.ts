@@ -22,13 +22,13 @@ describe('plandiff parse', () => {
     expect(plan.units).toHaveLength(8);
     expect(plan.units[7].children[7].heading).toBe('强化督查督办工作');
     expect(run.stderr).toContain('[duplicate-notice]');
-    expect(run.stderr).not.toContain('[chrome-line]');
+    expect(run.stderr).not.toContain('[chrome-banner]');
   });
 
   it('shows info diagnostics such as removed chrome only with --verbose', () => {
     const run = runCli(['parse', SEED, '--verbose']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/000_4d3ac6cf14e30664\.txt:1: info removed 1 site banner line .*\[chrome-line\]/u);
+    expect(run.stderr).toMatch(/000_4d3ac6cf14e30664\.txt:1: info removed site banner ×1 .*\[chrome-banner\]/u);
   });
 
   it('prints the Markdown outline with --format md', () => {

@@ -109,7 +109,7 @@ describe('the 2012 Luzhou seed (acceptance 1)', () => {
     expect(plan.title).toBe('2012年全市教育工作要点');
     expect(plan.year).toBe(2012);
     expect(plan.issuedOn).toBe('2012-02-09');
-    expect(plan.region).toBe('泸州');
+    expect(plan.region).toBe('泸州市');
     expect(plan.attachments).toEqual(['2012年全市教育工作要点']);
   });
 
@@ -129,7 +129,7 @@ describe('the 2012 Luzhou seed (acceptance 1)', () => {
     for (const chrome of ['欢迎光临', '当前位置', '友情链接', '国家高技能人才网', '高技能人才网', '公文公告']) {
       expect(json).not.toContain(chrome);
     }
-    expect(diagnostics.filter((d) => d.ruleId === 'chrome-line').length).toBeGreaterThanOrEqual(3);
+    expect(diagnostics.filter((d) => d.ruleId.startsWith('chrome-')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('reports the unbalanced quotes the page really has, and no errors', () => {

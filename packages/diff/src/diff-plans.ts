@@ -1,10 +1,10 @@
-import type { Change, ChangeKind, Plan, PlanDiff, TaskRef } from '@plandiff/model';
+import type { Annex, Change, ChangeKind, Plan, PlanDiff, TaskRef } from '@plandiff/model';
 import { alignNodes, type Link } from './align.ts';
 import { compareFigures } from './figures.ts';
 import { markMoves } from './moves.ts';
 import { flattenPlan, type Node, vectorizeNodes } from './nodes.ts';
 import { comparisonForm } from './text-form.ts';
-import { type DiffOptions, resolveThresholds } from './thresholds.ts';
+import { type DiffOptions, resolveThresholds, type Thresholds } from './thresholds.ts';
 import { BigramIndex, cosine } from './vectors.ts';
 import { diffWording } from './wording.ts';
 
@@ -94,6 +94,60 @@ function orderGroups(groups: Group[], nodesA: Node[]): Group[] {
 export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff {
   const t = resolveThresholds(options);
   const punctuation = options.punctuation ?? false;
+  // The body with the body; each annex (附件, 名词解释) with its counterpart only, so annex units never
+  // pair with tasks of the body.
+  const changes = [
+    ...diffTrees(a, b, t, options),
+    ...pairAnnexes(a.annexes ?? [], b.annexes ?? []).flatMap(([x, y]) =>
+      diffTrees({ ...a, units: x?.units ?? [] }, { ...b, units: y?.units ?? [] }, t, options),
+    ),
+  ];
+  const summary = { unchanged: 0, reworded: 0, merged: 0, split: 0, added: 0, dropped: 0 } as PlanDiff['summary'];
+  for (const c of changes) summary[c.kind] = (summary[c.kind] ?? 0) + 1;
+  const resolved: PlanDiff['options'] = { ...t, punctuation };
+  if (options.depth !== undefined) resolved.depth = options.depth;
+  return {
+    a: label(a, options.refA),
+    b: label(b, options.refB),
+    options: resolved,
+    summary,
+    changes,
+  };
+}
+
+/**
+ * Pairs the annexes of two editions: same kind and the same title once digits are set aside
+ * (`2025年省十件民生实事` ~ `2026年省十件民生实事`), else same kind and label, else the next unpaired one
+ * of the same kind. Unpaired annexes come out whole as added or dropped.
+ */
+function pairAnnexes(as: readonly Annex[], bs: readonly Annex[]): Array<[Annex | undefined, Annex | undefined]> {
+  const free = new Set(bs);
+  const titleKey = (x: Annex) => `${x.kind}:${comparisonForm(x.title).replace(/\d+/gu, '')}`;
+  const rules: Array<(x: Annex, y: Annex) => boolean> = [
+    (x, y) => titleKey(x) === titleKey(y),
+    (x, y) => x.kind === y.kind && x.label === y.label,
+    (x, y) => x.kind === y.kind,
+  ];
+  const pairs = new Map<Annex, Annex>();
+  for (const rule of rules) {
+    for (const x of as) {
+      if (pairs.has(x)) continue;
+      const y = [...free].find((candidate) => rule(x, candidate));
+      if (y) {
+        pairs.set(x, y);
+        free.delete(y);
+      }
+    }
+  }
+  return [
+    ...as.map((x): [Annex, Annex | undefined] => [x, pairs.get(x)]),
+    ...[...free].map((y): [undefined, Annex] => [undefined, y]),
+  ];
+}
+
+/** Aligns the unit trees of two plans and reports one change per aligned group. */
+function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Change[] {
+  const punctuation = options.punctuation ?? false;
   const nodesA = flattenPlan(a, 0, t);
   const nodesB = flattenPlan(b, 1, t);
   const index = new BigramIndex();
@@ -134,17 +188,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
         : [],
     });
   }
-  const summary = { unchanged: 0, reworded: 0, merged: 0, split: 0, added: 0, dropped: 0 } as PlanDiff['summary'];
-  for (const c of changes) summary[c.kind] = (summary[c.kind] ?? 0) + 1;
-  const resolved: PlanDiff['options'] = { ...t, punctuation };
-  if (options.depth !== undefined) resolved.depth = options.depth;
-  return {
-    a: label(a, options.refA),
-    b: label(b, options.refB),
-    options: resolved,
-    summary,
-    changes,
-  };
+  return changes;
 }
 
 function label(p: Plan, ref: string | undefined): PlanDiff['a'] {

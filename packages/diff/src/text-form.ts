@@ -1,4 +1,5 @@
 /** Text forms used for comparing units: markers stripped, punctuation and numbers normalised. */
+import { foldVariants } from '@plandiff/normalize';
 
 const NUMBER_MARKER =
   /^[\s\u3000]*(?:[（(][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十百零〇]+[、．.]|\d+[、．.](?!\d)|第[一二三四五六七八九十百零〇\d]+[条章节部分项][、，：:\s\u3000]?)[\s\u3000]*/u;
@@ -16,9 +17,13 @@ export function foldWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Comparison form: width folded, whitespace removed; punctuation removed too unless `keepPunctuation`. */
+/**
+ * Comparison form: width folded, traditional and variant characters folded to simplified (so a
+ * traditional copy compares equal to the simplified one), whitespace removed; punctuation removed
+ * too unless `keepPunctuation`.
+ */
 export function comparisonForm(text: string, keepPunctuation = false): string {
-  const folded = foldWidth(text).normalize('NFKC');
+  const folded = foldVariants(foldWidth(text).normalize('NFKC'));
   return keepPunctuation ? folded.replace(/\s+/gu, '') : folded.replace(PUNCT_OR_SPACE, '');
 }
 

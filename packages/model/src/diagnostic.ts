@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const PlaceSchema = z.object({
   line: z.number().int().positive(),
   column: z.number().int().positive().optional(),
+  /** Last line of a run of lines the diagnostic covers (removed chrome, a trailer). */
+  endLine: z.number().int().positive().optional(),
 });
 
 /** A message a stage reports about its input instead of printing it (vfile style). */

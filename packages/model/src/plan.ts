@@ -29,6 +29,7 @@ export const NoticeSchema = z.object({
 
 /** One numbered (or topic-paragraph) unit of a plan; units nest. */
 export interface Unit {
+  /** Path of 1-based positions (`3.11.2`); inside annex k it starts with `A<k>.` (`A1.2`). */
   id: string;
   depth: number;
   number: string;
@@ -42,7 +43,7 @@ export interface Unit {
 /** Zod schema of a plan unit (recursive). */
 export const UnitSchema: z.ZodType<Unit> = z.lazy(() =>
   z.object({
-    id: z.string().regex(/^\d+(\.\d+)*$/),
+    id: z.string().regex(/^(A\d+\.)?\d+(\.\d+)*$/),
     depth: z.number().int().positive(),
     number: z.string(),
     ordinal: z.number().int().nonnegative(),
@@ -53,11 +54,29 @@ export const UnitSchema: z.ZodType<Unit> = z.lazy(() =>
   }),
 );
 
+/**
+ * A part printed after the body with a tree of its own: an attachment (`附件1 2026年省十件民生实事`),
+ * a glossary (`名词解释`) or notes (`注释`). Its units are never tasks of the body's last section.
+ */
+export const AnnexSchema = z.object({
+  /** What the page calls it: `附件1`, `附件`, `名词解释`. */
+  label: z.string(),
+  /** Its own title line (`2026年省十件民生实事`); the label when it prints none. */
+  title: z.string(),
+  kind: z.enum(['annex', 'glossary', 'notes']),
+  /** Its units; ids start with `A<k>.` where k is the annex's 1-based position. */
+  units: z.array(UnitSchema),
+});
+
 /** The canonical record of one annual plan. */
 export const PlanSchema = z.object({
   title: z.string(),
+  /** A subtitle printed under the title (`——在中国共产党第十九次全国代表大会上的报告`). */
+  subtitle: z.string().optional(),
   year: z.number().int().optional(),
   issuer: z.string().optional(),
+  /** Who delivered it (`王予波`), from a speaker line (`省长　王予波`). */
+  speaker: z.string().optional(),
   region: z.string().optional(),
   issuedOn: z.iso.date().optional(),
   docNumber: z.string().optional(),
@@ -66,6 +85,8 @@ export const PlanSchema = z.object({
   attachments: z.array(z.string()).optional(),
   preamble: z.string(),
   units: z.array(UnitSchema),
+  /** Attachments, glossaries and notes printed after the body, each with its own tree. */
+  annexes: z.array(AnnexSchema).optional(),
 });
 
 /** A figure found in a unit. */
@@ -74,5 +95,7 @@ export type Figure = z.infer<typeof FigureSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 /** A cover notice. */
 export type Notice = z.infer<typeof NoticeSchema>;
+/** An annex, glossary or notes part. */
+export type Annex = z.infer<typeof AnnexSchema>;
 /** A canonical annual plan. */
 export type Plan = z.infer<typeof PlanSchema>;

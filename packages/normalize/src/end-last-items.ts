@@ -1,5 +1,5 @@
-import type { Node } from './build-tree.ts';
 import { isNarrativeParagraph, isTopicParagraph } from './paragraph-kinds.ts';
+import type { Node } from './types.ts';
 
 /** Share of the earlier items' paragraphs (after each item's first) that must be topic paragraphs. */
 const TOPIC_SHARE = 0.9;
@@ -46,4 +46,28 @@ function madeOfTopicParagraphs(earlier: readonly Node[], last: Node): boolean {
   if (paragraphs.some((p) => p.marker)) return false;
   const topics = paragraphs.filter((p) => isTopicParagraph(p.text)).length;
   return topics >= TOPIC_SHARE * paragraphs.length;
+}
+
+/** Enumeration styles printed as headings (`一是…`, `第一，…`). */
+const ENUMERATION = new Set(['enum-shi', 'enum-yao', 'enum-di']);
+
+/**
+ * The last enumeration item printed as a heading (`六是…` on its own line) holds no more paragraphs
+ * than the longest earlier item of its list holds (one when it has no earlier sibling): what follows
+ * belongs to the enclosing unit, as the paragraphs after an enumeration usually sum it up or move on.
+ */
+export function endLastEnumerations(parent: Node): void {
+  for (const child of parent.children) endLastEnumerations(child);
+  const children = parent.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const last = children[i]!;
+    const style = last.marker?.style;
+    if (!style || !ENUMERATION.has(style)) continue;
+    const earlier = children.slice(0, i).filter((c) => c.marker?.style === style);
+    const limit = earlier.length > 0 ? Math.max(...earlier.map((c) => c.children.length)) : 1;
+    if (last.children.length > limit && !last.children.some((c) => c.marker)) {
+      children.splice(i + 1, 0, ...last.children.splice(limit));
+    }
+    return;
+  }
 }

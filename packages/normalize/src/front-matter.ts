@@ -1,70 +1,100 @@
+import {
+  ATTACHMENT,
+  DOC_NUMBER,
+  MEETING,
+  PERSON,
+  SALUTATION_ONLY,
+  SPEAKER,
+  SUBTITLE,
+  TITLE_END,
+} from '@plandiff/lexicon';
 import type { Diagnostic, Notice } from '@plandiff/model';
-import type { FrontPiece } from './build-tree.ts';
 import { parseChineseDate } from './chinese-date.ts';
 import { toComparisonForm } from './comparison-form.ts';
-import { noticeEnd, opensNotice, readNotice } from './notice.ts';
+import { dateLine } from './date-line.ts';
+import type { Ledger } from './ledger.ts';
+import { type NoticeFinds, noticeEnd, opensNotice, readNotice } from './notice.ts';
+import type { FrontPiece, Segment } from './types.ts';
+import { foldVariants } from './variants.ts';
 
 /** What the text before the first numbered unit says about the plan. */
 export interface FrontMatter {
   title?: string;
+  subtitle?: string;
   notice?: Notice;
   attachments: string[];
   docNumber?: string;
   issuedOn?: string;
   issuer?: string;
+  speaker?: string;
   preamble: string;
+  /** The text of the title block (title, subtitle, speaker, date lines), where the meeting and its place are named. */
+  block: string;
 }
 
-/** A whitespace-separated piece of the front matter, with where it came from. */
-export interface Segment {
-  text: string;
-  piece: number;
-  start: number;
-  end: number;
-  line: number;
-}
+/** A line of a title printed over several lines: short, no sentence punctuation. */
+const TITLE_PIECE = /^[^。；！？，,;!?：:]{2,40}$/u;
+/** How a subtitle broken over two lines ends (`…第十四届` / `人民代表大会第五次会议上`). */
+const SUBTITLE_END = /(上|报告|讲话|发言|会议|大会)[）)]?$/u;
 
-const SALUTATION_ONLY = /^(各位代表|各位委员|各位同志|同志们|代表们|女士们|先生们|朋友们)[、，,\s\S]{0,12}[！!：:]$/u;
-/** An attachment marker (`附件：`, `附件1：《…》`). */
-export const ATTACHMENT = /^附\s*件\s*\d*\s*[:：]?\s*(.*)$/u;
-/** A document number (`泸教发〔2012〕5号`). */
-export const DOC_NUMBER = /[\u4e00-\u9fff]{1,12}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号/u;
-const SPEAKER =
-  /^(\S{2,20}?)\s*(总理|副总理|主任|书记|局长|厅长|市长|省长|县长|区长|部长|主席)(?:\s*[\u4e00-\u9fff]){0,4}\s*$/u;
-const PERSON = /^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$/u;
-const TITLE_WORD = /(要点|计划|报告|方案|意见|安排|规划|纲要|总结|规定|办法|决定|通知|细则|部署|思路|任务)$/u;
-/** Words of a cover notice's body. */
-export const NOTICE_WORDS = /现将|印发|转发|特此通知|通知如下|请认真|贯彻执行|遵照执行/u;
-
-/** True when the segment is essentially a date (`二〇一二年二月九日`, `——2024年3月5日在…会议上`). */
-export function dateLine(text: string): string | undefined {
-  const date = parseChineseDate(text);
-  if (!date) return undefined;
-  if (text.length <= 16 || /^[-—–]{1,3}/u.test(text)) return date;
-  return undefined;
-}
-
-/** A line that names the document (`2012年全市教育工作要点`, `政府工作报告`). */
+/** A line that names the document (`2012年全市教育工作要点`, `政府工作报告`, `城市管理条例`, `工作要點`). */
 export function titleLike(text: string): boolean {
   return (
     text.length >= 4 &&
     text.length <= 60 &&
     !/[。；，,！？]/u.test(text) &&
-    TITLE_WORD.test(text.replace(/[》”"]+$/u, ''))
+    !SUBTITLE.pattern.test(text) &&
+    (TITLE_END.pattern.test(text.replace(/[》”"]+$/u, '')) ||
+      TITLE_END.pattern.test(foldVariants(text.replace(/[》”"]+$/u, ''))))
   );
+}
+
+/** Whether a front piece is read whole (a title, subtitle, date or speaker line) rather than cut at spaces. */
+function wholeLine(text: string): boolean {
+  return (
+    SPEAKER.pattern.test(text) ||
+    PERSON.pattern.test(text) ||
+    dateLine(text) !== undefined ||
+    titleLike(text) ||
+    SUBTITLE.pattern.test(text) ||
+    TITLE_PIECE.test(text) ||
+    isNote(text)
+  );
+}
+
+/** A bracketed note under a title holding a date (`（2012年5月30日…会议通过　2019年9月27日修正）`). */
+function isNote(text: string): boolean {
+  return text.length <= 160 && /^[（(][^（()）]+[）)]$/u.test(text) && parseChineseDate(text) !== undefined;
 }
 
 function segmentsOf(pieces: readonly FrontPiece[]): Segment[] {
   const segments: Segment[] = [];
   pieces.forEach((piece, index) => {
     const whole = piece.text;
-    if (SPEAKER.test(whole) || PERSON.test(whole) || dateLine(whole) || titleLike(whole)) {
-      segments.push({ text: whole, piece: index, start: 0, end: whole.length, line: piece.line });
+    const endLine = piece.endLine ?? piece.line;
+    if (wholeLine(whole)) {
+      segments.push({
+        text: whole,
+        piece: index,
+        start: 0,
+        end: whole.length,
+        line: piece.line,
+        endLine,
+        offset: piece.offset,
+      });
       return;
     }
     const words = /\S+/gu;
     for (let m = words.exec(whole); m; m = words.exec(whole)) {
-      segments.push({ text: m[0], piece: index, start: m.index, end: m.index + m[0].length, line: piece.line });
+      segments.push({
+        text: m[0],
+        piece: index,
+        start: m.index,
+        end: m.index + m[0].length,
+        line: piece.line,
+        endLine,
+        offset: piece.offset + m.index,
+      });
     }
   });
   return segments;
@@ -73,13 +103,22 @@ function segmentsOf(pieces: readonly FrontPiece[]): Segment[] {
 /**
  * Separates the front matter — everything before the first numbered unit — into the cover notice
  * (recipients line, body, date; a repeated copy is dropped with a `duplicate-notice` diagnostic),
- * attachment markers (`附件：`), title, date line, document number, issuer, and the preamble: the
- * text from the first segment that is none of these to the first unit.
+ * attachment markers (`附件：`), the title block (title as printed, also over several lines; a
+ * `——…` subtitle; date or meeting line; document number; speaker line giving issuer and speaker),
+ * and the preamble: the text from the first segment that is none of these to the first unit.
+ * Every segment is accounted in the ledger.
  */
-export function parseFrontMatter(pieces: readonly FrontPiece[], diagnostics: Diagnostic[]): FrontMatter {
+export function parseFrontMatter(
+  pieces: readonly FrontPiece[],
+  diagnostics: Diagnostic[],
+  ledger: Ledger,
+): FrontMatter {
   const segments = segmentsOf(pieces);
-  const result: FrontMatter = { attachments: [], preamble: '' };
+  const result: FrontMatter = { attachments: [], preamble: '', block: '' };
   const known: string[] = [];
+  const block: string[] = [];
+  /** Title-block lines seen before the title is settled (a title printed over two lines). */
+  let pending: Segment[] = [];
   let noticeKey: string | undefined;
   let afterSpeaker = false;
   let i = 0;
@@ -87,16 +126,37 @@ export function parseFrontMatter(pieces: readonly FrontPiece[], diagnostics: Dia
     from.piece === to.piece
       ? pieces[from.piece]!.text.slice(from.start, to.end)
       : [pieces[from.piece]!.text.slice(from.start), pieces[to.piece]!.text.slice(0, to.end)].join('\n');
+  const meta = (ruleId: string, what: string, segment: Segment): void => {
+    ledger.drop(ruleId, what, segment.line, segment.text, segment.offset, segment.endLine);
+    block.push(segment.text);
+    i++;
+  };
+  const dropPending = (what: string): void => {
+    for (const s of pending) ledger.drop('front-fragment', what, s.line, s.text, s.offset);
+  };
+  /** Title lines waiting for a subtitle, date or speaker line become the title. */
+  const settlePending = (): void => {
+    if (pending.length === 0) return;
+    if (result.title === undefined) {
+      result.title = pending.map((s) => s.text).join(' ');
+      for (const s of pending) ledger.keep(s.line, s.offset, s.text);
+      block.push(result.title);
+    } else for (const s of pending) ledger.drop('front-fragment', 'line above the title', s.line, s.text, s.offset);
+    pending = [];
+  };
   while (i < segments.length) {
     const segment = segments[i]!;
     const text = segment.text;
     const speakerWas = afterSpeaker;
     afterSpeaker = false;
-    if (SALUTATION_ONLY.test(text)) {
-      i++;
+    if (SALUTATION_ONLY.pattern.test(text)) {
+      settlePending();
+      meta('salutation', 'salutation', segment);
       continue;
     }
-    if (/[:：]$/u.test(text) && !ATTACHMENT.test(text) && opensNotice(segments, i)) {
+    if (/[:：]$/u.test(text) && !ATTACHMENT.pattern.test(text) && opensNotice(segments, i)) {
+      dropPending('line above the notice');
+      pending = [];
       const end = noticeEnd(segments, i);
       const key = toComparisonForm(
         segments
@@ -112,61 +172,123 @@ export function parseFrontMatter(pieces: readonly FrontPiece[], diagnostics: Dia
             : 'a second, different cover notice was dropped',
           ruleId: 'duplicate-notice',
           severity: 'warning',
-          place: { line: segment.line },
+          place:
+            segments[end]!.endLine > segment.line
+              ? { line: segment.line, endLine: segments[end]!.endLine }
+              : { line: segment.line },
         });
+        for (const s of segments.slice(i, end + 1))
+          ledger.drop('duplicate-notice', 'repeated notice', s.line, s.text, s.offset, s.endLine);
       } else {
         noticeKey = key;
-        result.notice = readNotice(segments, i, end, sliceOf, result, known);
+        const finds: NoticeFinds = { attachments: result.attachments, known };
+        result.notice = readNotice(segments, i, end, sliceOf, finds, ledger);
+        if (finds.issuedOn) result.issuedOn ??= finds.issuedOn;
       }
       i = end + 1;
       continue;
     }
-    const attachment = ATTACHMENT.exec(text);
+    const attachment = ATTACHMENT.pattern.exec(text);
     if (attachment) {
       const name = attachment[1]!.replace(/^[《“"]+|[》”"]+$/gu, '').trim();
       if (name && !result.attachments.includes(name)) result.attachments.push(name);
       if (name) known.push(name);
+      if (name) ledger.keep(segment.line, segment.offset, text);
+      else ledger.drop('front-attachment', 'bare attachment marker', segment.line, text, segment.offset);
       i++;
+      continue;
+    }
+    if (
+      SUBTITLE.pattern.test(text) ||
+      (MEETING.pattern.test(text) && dateLine(text)) ||
+      (isNote(text) && text.length > 20)
+    ) {
+      settlePending();
+      const parts = [segment];
+      const next = segments[i + 1];
+      if (!SUBTITLE_END.test(text) && next && TITLE_PIECE.test(next.text) && SUBTITLE_END.test(next.text))
+        parts.push(next);
+      const subtitle = parts.map((s) => s.text).join('');
+      result.subtitle = result.subtitle ? `${result.subtitle} ${subtitle}` : subtitle;
+      const date = dateLine(subtitle) ?? parseChineseDate(subtitle);
+      if (date) result.issuedOn ??= date;
+      for (const s of parts) ledger.keep(s.line, s.offset, s.text);
+      block.push(subtitle);
+      i += parts.length;
       continue;
     }
     const date = dateLine(text);
     if (date) {
+      settlePending();
       result.issuedOn ??= date;
-      i++;
+      meta('front-date', 'date line (issuedOn)', segment);
       continue;
     }
-    const docNumber = DOC_NUMBER.exec(text);
-    if (docNumber && docNumber[0].length >= text.length - 2) {
+    const docNumber = DOC_NUMBER.pattern.exec(text);
+    if (docNumber && docNumber[0].length >= text.length - 4) {
       result.docNumber ??= docNumber[0];
-      i++;
+      meta('front-doc-number', 'document number (docNumber)', segment);
       continue;
     }
-    const speaker = SPEAKER.exec(text);
-    if (speaker) {
-      result.issuer ??= speaker[1]!;
-      afterSpeaker = true;
-      i++;
+    const speaker = SPEAKER.pattern.exec(text);
+    if (speaker && (speaker[1] !== '' || speaker[3] !== '')) {
+      settlePending();
+      if (speaker[1]) result.issuer ??= speaker[1];
+      const name = speaker[3]!.replace(/\s+/gu, '');
+      if (name) result.speaker ??= name;
+      afterSpeaker = name === '';
+      meta('front-speaker', 'speaker line (issuer, speaker)', segment);
       continue;
     }
-    if (speakerWas && PERSON.test(text)) {
-      i++;
+    if (
+      (speakerWas || result.subtitle !== undefined || result.issuedOn !== undefined) &&
+      PERSON.pattern.test(text) &&
+      result.speaker === undefined &&
+      !result.notice
+    ) {
+      settlePending();
+      result.speaker = text.replace(/\s+/gu, '');
+      meta('front-speaker', 'speaker line (issuer, speaker)', segment);
       continue;
     }
     if (isFragmentOf(text, known)) {
-      i++;
+      meta('front-fragment', 'piece of the title printed apart', segment);
       continue;
     }
     if (titleLike(text) && result.title === undefined) {
+      dropPending('line above the title');
+      pending = [];
       result.title = text;
       known.push(text);
+      ledger.keep(segment.line, segment.offset, text);
+      block.push(text);
       i++;
       continue;
     }
-    const rest = [pieces[segment.piece]!.text.slice(segment.start)];
-    for (let p = segment.piece + 1; p < pieces.length; p++) rest.push(pieces[p]!.text);
+    if (
+      !result.notice &&
+      result.subtitle === undefined &&
+      TITLE_PIECE.test(text) &&
+      pending.length < 3 &&
+      segment.start === 0
+    ) {
+      pending.push(segment);
+      i++;
+      continue;
+    }
+    // The preamble: from here (or from title lines nothing confirmed) to the first unit.
+    const from = pending[0] ?? segment;
+    pending = [];
+    const rest = [pieces[from.piece]!.text.slice(from.start)];
+    ledger.keep(from.line, from.offset, rest[0]!);
+    for (let p = from.piece + 1; p < pieces.length; p++) {
+      rest.push(pieces[p]!.text);
+      ledger.keep(pieces[p]!.line, pieces[p]!.offset, pieces[p]!.text);
+    }
     result.preamble = rest.join('\n').trim();
     break;
   }
+  settlePending();
   const named = known.find((name) => titleLike(name));
   if (
     named !== undefined &&
@@ -175,6 +297,7 @@ export function parseFrontMatter(pieces: readonly FrontPiece[], diagnostics: Dia
     result.title = named;
   }
   if (result.title === undefined && known[0] !== undefined) result.title = known[0];
+  result.block = block.join('\n');
   return result;
 }
 

@@ -3,3 +3,5 @@ export { toComparisonForm } from './comparison-form.ts';
 export { extractFigures } from './figures.ts';
 export { type NormalizeOptions, type NormalizeResult, normalizePlan } from './normalize-plan.ts';
 export { renderOutline } from './outline.ts';
+export { foldVariants } from './variants.ts';
+export { inferYear, type YearEvidence } from './year.ts';

@@ -1,3 +1,4 @@
+import { BARE_NUMERAL, ENUMERATION_STYLES } from '@plandiff/lexicon';
 import { parseNumeral } from './chinese-numeral.ts';
 
 /** A numbering style; brackets and full-width forms of the same style share one name. */
@@ -12,6 +13,12 @@ export type MarkerStyle =
   | 'num-comma'
   | 'num-paren'
   | 'circled'
+  /** A bare numeral heading line (`一`, `二　过去一年的工作`), read only at a paragraph start. */
+  | 'cn-bare'
+  /** Enumerations printed as headings (`一是…`, `一要…`, `第一，…`), read only at a paragraph start. */
+  | 'enum-shi'
+  | 'enum-yao'
+  | 'enum-di'
   /** An unnumbered heading line (`结束语`, `过去五年的回顾`); never read from text, only assigned. */
   | 'heading';
 
@@ -67,4 +74,25 @@ function checked(text: string, end: number, marker: Marker): Marker | undefined 
 /** True for characters after which an inline marker may start a new unit (whitespace, line break). */
 export function isBreakBefore(ch: string | undefined): boolean {
   return ch === undefined || /\s/u.test(ch);
+}
+
+/** Reads an enumeration printed as a heading (`一是加强领导`, `第一，…`) at the start of a paragraph. */
+export function readEnumeration(text: string): Marker | undefined {
+  for (const { style, pattern } of ENUMERATION_STYLES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const value = parseNumeral(match[1]!);
+    if (!Number.isFinite(value) || value <= 0 || match[0].length >= text.length) return undefined;
+    return { style, value, printed: match[0].trim() };
+  }
+  return undefined;
+}
+
+/** Reads a bare numeral heading (`一`, `二　过去一年的工作`) at the start of a paragraph. */
+export function readBareNumeral(text: string): Marker | undefined {
+  const match = BARE_NUMERAL.exec(text);
+  if (!match) return undefined;
+  const value = parseNumeral(match[1]!);
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  return { style: 'cn-bare', value, printed: match[1]! };
 }

@@ -1,12 +1,17 @@
+import { ATTACHMENT, NOTICE_WORDS } from '@plandiff/lexicon';
 import type { Notice } from '@plandiff/model';
-import { ATTACHMENT, dateLine, type FrontMatter, NOTICE_WORDS, type Segment } from './front-matter.ts';
+import { dateLine } from './date-line.ts';
+import type { Ledger } from './ledger.ts';
+import type { Segment } from './types.ts';
 
 /** How far after the recipients line the notice's date line is looked for. */
 const NOTICE_SCAN = 40;
 
 /** Whether the segment at `at` (ending in a colon) is followed by notice words: a recipients line. */
 export function opensNotice(segments: readonly Segment[], at: number): boolean {
-  for (let j = at + 1; j < segments.length && j <= at + 3; j++) if (NOTICE_WORDS.test(segments[j]!.text)) return true;
+  for (let j = at + 1; j < segments.length && j <= at + 3; j++) {
+    if (NOTICE_WORDS.pattern.test(segments[j]!.text)) return true;
+  }
   return false;
 }
 
@@ -21,35 +26,49 @@ export function noticeEnd(segments: readonly Segment[], at: number): number {
   return fallback;
 }
 
-/** Reads recipients, body and date of the notice in segments `at..end`; records attachments and quoted names. */
+/** What reading a notice found besides the notice itself. */
+export interface NoticeFinds {
+  attachments: string[];
+  /** Names quoted in the notice (`《2012年全市教育工作要点》`): the plan's title, or pieces of it. */
+  known: string[];
+  issuedOn?: string;
+}
+
+/**
+ * Reads recipients, body and date of the notice in segments `at..end`, recording attachments and
+ * quoted names; every segment is accounted in the ledger (the date line as metadata).
+ */
 export function readNotice(
   segments: readonly Segment[],
   at: number,
   end: number,
   sliceOf: (from: Segment, to: Segment) => string,
-  result: FrontMatter,
-  known: string[],
+  finds: NoticeFinds,
+  ledger: Ledger,
 ): Notice {
   const recipients = segments[at]!.text.replace(/[:：]$/u, '');
   let date: string | undefined;
   let bodyEnd = end;
-  for (let j = at + 1; j <= end; j++) {
-    const text = segments[j]!.text;
-    const attachment = ATTACHMENT.exec(text);
-    if (dateLine(text) || attachment) {
+  for (let j = at; j <= end; j++) {
+    const segment = segments[j]!;
+    const text = segment.text;
+    const found = j > at ? dateLine(text) : undefined;
+    const attachment = j > at ? ATTACHMENT.pattern.exec(text) : null;
+    if (found) ledger.drop('front-date', 'date line (issuedOn)', segment.line, text, segment.offset);
+    else ledger.keep(segment.line, segment.offset, text);
+    if (found || attachment) {
       if (bodyEnd === end) bodyEnd = j - 1;
-      const found = dateLine(text);
       if (found) date ??= found;
       const name = attachment?.[1]?.replace(/^[《“"]+|[》”"]+$/gu, '').trim();
       if (name) {
-        if (!result.attachments.includes(name)) result.attachments.push(name);
-        known.push(name);
+        if (!finds.attachments.includes(name)) finds.attachments.push(name);
+        finds.known.push(name);
       }
     }
   }
   const body = bodyEnd > at ? sliceOf(segments[at + 1]!, segments[bodyEnd]!) : '';
-  for (const quoted of body.matchAll(/《([^》]{2,60})》/gu)) known.push(quoted[1]!);
-  if (date) result.issuedOn ??= date;
+  for (const quoted of body.matchAll(/《([^》]{2,60})》/gu)) finds.known.push(quoted[1]!);
+  if (date) finds.issuedOn ??= date;
   const notice: Notice = { recipients, body };
   if (date) notice.date = date;
   return notice;

@@ -1,7 +1,9 @@
-import { type FrontPiece, MAX_DEPTH, type Node, type Skeleton } from './build-tree.ts';
-import { readMarker } from './markers.ts';
+import { MAX_DEPTH } from './build-tree.ts';
+import type { Ledger } from './ledger.ts';
+import { readBareNumeral, readEnumeration, readMarker } from './markers.ts';
 import { OUTLINE_MARK } from './outline.ts';
 import type { Paragraph } from './paragraphs.ts';
+import type { FrontPiece, Node, Skeleton } from './types.ts';
 
 const HEADING = /^(#+)[ \t]+(.*)$/su;
 
@@ -16,7 +18,7 @@ export function isOutline(paragraphs: readonly Paragraph[]): boolean {
  * if any, is the number). Paragraphs that are not headings become children of the last heading;
  * before the first heading they are front matter.
  */
-export function buildOutlineSkeleton(paragraphs: readonly Paragraph[]): Skeleton & { title?: string } {
+export function buildOutlineSkeleton(paragraphs: readonly Paragraph[], ledger: Ledger): Skeleton & { title?: string } {
   const headings = paragraphs.map((p) => HEADING.exec(p.text));
   const first = headings.findIndex((h) => h !== null);
   let titleIndex = -1;
@@ -32,18 +34,25 @@ export function buildOutlineSkeleton(paragraphs: readonly Paragraph[]): Skeleton
   paragraphs.forEach((paragraph, i) => {
     const heading = headings[i];
     const text = (heading ? heading[2]! : paragraph.text).replace(/\n/g, '').trim();
+    if (heading) ledger.drop('outline-markup', 'outline heading mark', paragraph.line, heading[1]!);
     if (i === titleIndex) {
       title = text;
+      ledger.keep(paragraph.line, 1, text);
       return;
     }
+    if (text === OUTLINE_MARK) ledger.drop('outline-markup', 'outline mark', paragraph.line, text);
     if (text === '' || text === OUTLINE_MARK) return;
-    const marker = readMarker(text, 0);
-    const node: Node = { text, line: paragraph.line, children: [] };
+    const marker = readMarker(text, 0) ?? (heading ? (readEnumeration(text) ?? readBareNumeral(text)) : undefined);
+    const node: Node = { text, line: paragraph.line, offset: 1, children: [] };
     if (marker) node.marker = marker;
     if (!heading) {
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(node);
-      else front.push({ text: text.replace(/^\\(?=[#\\])/u, ''), line: paragraph.line });
+      else {
+        const unescaped = text.replace(/^\\(?=[#\\])/u, '');
+        if (unescaped !== text) ledger.drop('outline-markup', 'outline escape', paragraph.line, '\\');
+        front.push({ text: unescaped, line: paragraph.line, offset: 1 });
+      }
       return;
     }
     const depth = Math.min(heading[1]!.length - minLevel + 1, MAX_DEPTH);

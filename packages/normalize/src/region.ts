@@ -1,9 +1,25 @@
-/** Stems that precede 市/省/县/区 without being place names (`自治区`, `全市`, `开发区`). */
-const NOT_PLACES = new Set(
-  '自治 直辖 行政 城市 地级 县级 省级 市级 区级 城区 市区 社区 园区 新区 开发 经济 示范 试验 保护 风景 贫困 民族 边境 沿海 各省 全省 全市 全县 全区 本市 本省 本县 本区 我市 我省 我县 我区 该市 两市 大中 中小 特别 各地 地区 山区 牧区 灾区 景区 片区 城乡 省会 各区 各市 各县'.split(
-    ' ',
-  ),
-);
+import {
+  CONGRESS_PLACE,
+  NATIONAL_MARKERS,
+  NOT_PLACE_STEMS,
+  PLACE_SUFFIXES,
+  PROVINCES,
+  SCOPE_WORDS,
+} from '@plandiff/lexicon';
+import { foldVariants } from './variants.ts';
+
+/** Where a plan's region can be read from. */
+export interface RegionEvidence {
+  /** The title block: title, subtitle or meeting line, speaker line. */
+  block: string;
+  title: string;
+  issuer?: string | undefined;
+  /** Title, notice and preamble. */
+  front: string;
+  /** A sample of the body. */
+  body: string;
+}
+
 /** Distinct candidate names counted; real plans name a handful. */
 const MAX_CANDIDATES = 50;
 // 市场, 区域, 区别, 省级 … are words, not a place's suffix.
@@ -11,25 +27,69 @@ const PLACE = /([\u4e00-\u9fff]{2,3})(?=[市省县区](?![场域别分间份级�
 /** A stem ending in these makes a generic word with 市/省/县/区 (`全市`, `各县`, `本区`). */
 const GENERIC_END = /[全各本我该每两外内市省县区地乡镇村]$/u;
 /** Characters that never occur in a place name's stem (function words, dates, counters). */
-const NOT_IN_NAME = /[市省县区某年月日的在和与及等个了是为对把将要由从向以其之各全本我该和或]/u;
+const NOT_IN_NAME = /[市省县区某年月日的在和与及等个了是为对把将要由从向以其之各全本我该或国]/u;
+const SUFFIX = new RegExp(`(?:${PLACE_SUFFIXES.join('|')})$`, 'u');
+/** A place name at the start of a title or issuer: `四川省`, `泸州市`, `延边朝鲜族自治州`, `成都市武侯区`. */
+const LEADING_PLACE = new RegExp(
+  `^(?:[0-9０-９]{4}\\s*年\\s*)?((?:[\\u4e00-\\u9fff]{2,8}?(?:${PLACE_SUFFIXES.join('|')})){1,2}?)(?=人民政府|政府|人大|党委|委员会|教育|工作|[\\u4e00-\\u9fff]{2,}(?:局|厅|委|办))`,
+  'u',
+);
 
 /**
- * The region a plan belongs to. From the issuer when it starts with a place (`泸州市教育局` → 泸州);
- * otherwise a place name is a 2–3 character stem printed before 市/省/县/区 somewhere in the text
- * at least twice (once, when the title opens with it), that also appears in the title, notice or preamble; the most frequent such stem wins.
+ * The region a plan belongs to, as its full name (`内蒙古自治区`, `黑龙江省`, `泸州市`), or none for
+ * a national document. Read, in order, from the meeting the report was delivered at
+ * (`在云南省第十四届人民代表大会…` → 云南省; `全国人民代表大会` → national), the place the title or
+ * issuer opens with, a province the title block names, and last from the body: a 2–3 character stem
+ * printed before 市/省/县/区 at least twice that the front matter also names, where the text speaks
+ * of its own area (`全省`, `我市`) more than of the country.
  */
-export function deriveRegion(issuer: string | undefined, front: string, body: string): string | undefined {
-  if (issuer) {
-    const match = /^([\u4e00-\u9fff]{2,3}?)[市省县区]/u.exec(issuer);
-    if (match && !NOT_PLACES.has(match[1]!)) return match[1];
+export function deriveRegion(evidence: RegionEvidence): string | undefined {
+  const block = foldVariants(evidence.block);
+  const title = foldVariants(evidence.title);
+  const issuer = foldVariants(evidence.issuer ?? '');
+  const congress = CONGRESS_PLACE.exec(block);
+  if (NATIONAL_MARKERS.test(block) || NATIONAL_MARKERS.test(issuer) || /中华人民共和国|全国/u.test(title)) {
+    return undefined;
   }
+  if (congress && !/全国|中国共产党$/u.test(congress[1]!)) return fullName(congress[1]!);
+  for (const text of [title, issuer]) {
+    const place = leadingPlace(text);
+    if (place) return place;
+  }
+  for (const [full, short] of PROVINCES) if (block.includes(short) || title.includes(short)) return full;
+  return regionFromBody(foldVariants(evidence.front), foldVariants(evidence.body));
+}
+
+/** The full name of a place printed by its short name (`内蒙古` → `内蒙古自治区`); other names as printed. */
+function fullName(place: string): string {
+  for (const [full, short] of PROVINCES) if (place === short || place === full) return full;
+  return place;
+}
+
+function leadingPlace(text: string): string | undefined {
+  for (const [full, short] of PROVINCES) {
+    if (new RegExp(`^(?:[0-9０-９]{4}\\s*年\\s*)?(${full}|${short})`, 'u').test(text)) return full;
+  }
+  const match = LEADING_PLACE.exec(text);
+  if (!match) return undefined;
+  const place = match[1]!;
+  const stem = place.replace(SUFFIX, '');
+  if (NOT_PLACE_STEMS.has(stem) || GENERIC_END.test(stem) || NOT_IN_NAME.test(stem)) return undefined;
+  return place;
+}
+
+function regionFromBody(front: string, body: string): string | undefined {
+  let scope = 0;
+  for (const _ of `${front}\n${body}`.matchAll(SCOPE_WORDS)) scope++;
+  const national = countOf(front, '全国') + countOf(body, '全国');
+  if (national > scope) return undefined;
   const counts = new Map<string, number>();
   for (const text of [front, body]) {
     PLACE.lastIndex = 0;
     for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
       const word = m[1]!;
       for (const stem of word.length === 3 ? [word, word.slice(1)] : [word]) {
-        if (NOT_PLACES.has(stem) || GENERIC_END.test(stem) || NOT_IN_NAME.test(stem)) continue;
+        if (NOT_PLACE_STEMS.has(stem) || GENERIC_END.test(stem) || NOT_IN_NAME.test(stem)) continue;
         if (counts.has(stem) || counts.size >= MAX_CANDIDATES || !front.includes(stem)) continue;
         counts.set(stem, countOf(front, stem) + countOf(body, stem));
       }
@@ -47,7 +107,17 @@ export function deriveRegion(issuer: string | undefined, front: string, body: st
       bestCount = count;
     }
   }
-  return best;
+  if (!best) return undefined;
+  for (const [full, short] of PROVINCES) if (best === short) return full;
+  return `${best}${suffixOf(`${front}\n${body}`, best)}`;
+}
+
+/** The suffix a stem is printed with most often (`泸州` → `市`). */
+function suffixOf(text: string, stem: string): string {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(new RegExp(`${stem}([市省县区])`, 'gu')))
+    counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
 function countOf(text: string, word: string): number {

@@ -121,12 +121,12 @@ describe('metadata', () => {
 
   it('finds the region from a place name printed before 市/省/县/区 that the front matter names', () => {
     const { plan } = parse('杭州2015年教育工作要点\n\n杭州教育要加快发展。\n\n一、推进杭州市学前教育\n\n二、其他');
-    expect(plan.region).toBe('杭州');
+    expect(plan.region).toBe('杭州市');
     expect(plan.year).toBe(2015);
   });
 
   it('takes the region from an issuer that starts with a place, and no region from generic words', () => {
-    expect(normalizePlan('一、甲', { source, hints: { issuer: '泸州市教育局' } }).plan.region).toBe('泸州');
+    expect(normalizePlan('一、甲', { source, hints: { issuer: '泸州市教育局' } }).plan.region).toBe('泸州市');
     expect(parse('2013年全市工作要点\n\n全市要加强。\n\n一、本市各区县\n\n二、全省').plan.region).toBeUndefined();
   });
 

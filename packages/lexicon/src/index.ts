@@ -1,0 +1,36 @@
+export { ANNEX_LABEL, GLOSSARY_LABEL } from './annexes.ts';
+export { BARE_NUMERAL, ENUMERATION_STYLES, type EnumerationStyle } from './enumerations.ts';
+export {
+  ATTACHMENT,
+  CONGRESS_PLACE,
+  DOC_NUMBER,
+  MEETING,
+  NOTICE_WORDS,
+  PERSON,
+  SPEAKER,
+  SPEAKER_ROLES,
+  SUBTITLE,
+  TITLE_END,
+  TITLE_WORDS,
+} from './front.ts';
+export {
+  CHROME_LINE_RULES,
+  CHROME_PARAGRAPH_RULES,
+  type ChromeRule,
+  type ChromeRun,
+  MAX_CHROME_LINE,
+  MAX_CHROME_PARAGRAPH,
+  matchChromeLine,
+  matchChromeParagraph,
+  matchChromeRun,
+} from './page-chrome.ts';
+export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
+export { firstMatch, type LexiconRule } from './rule.ts';
+export {
+  GENRE_TITLES,
+  type GenreRule,
+  NARRATIVE_OPENING,
+  SALUTATION,
+  SALUTATION_ONLY,
+  SALUTATION_WORDS,
+} from './speech.ts';
