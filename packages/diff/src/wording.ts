@@ -124,27 +124,39 @@ function diffLong(
   }
   const sa = a.match(cut) ?? [];
   const sb = b.match(cut) ?? [];
-  // Pieces that differ only in punctuation and width are the same piece unless asked otherwise.
-  const same = (x: string, y: string) =>
-    comparisonForm(x, options.punctuation) === comparisonForm(y, options.punctuation);
-  const blocks = diffArrays(sa, sb, { comparator: same });
+  // Pieces that differ only in punctuation and width are the same piece unless asked otherwise; their
+  // comparison forms are computed once (a comparator would recompute them at every step of the search).
+  const key = (x: string) => comparisonForm(x, options.punctuation);
+  const blocks = diffArrays(sa.map(key), sb.map(key));
+  let aAt = 0;
   let bAt = 0;
   for (let i = 0; i < blocks.length; i++) {
     const blk = blocks[i]!;
     if (!blk.added && !blk.removed) {
       // jsdiff reports the old side's pieces for equal runs; show the new wording.
       push(parts, 'equal', sb.slice(bAt, bAt + blk.value.length).join(''));
+      aAt += blk.value.length;
       bAt += blk.value.length;
       continue;
     }
     const next = blocks[i + 1];
     if (blk.removed && next?.added) {
+      diffLong(
+        sa.slice(aAt, aAt + blk.value.length).join(''),
+        sb.slice(bAt, bAt + next.value.length).join(''),
+        level + 1,
+        options,
+        parts,
+      );
+      aAt += blk.value.length;
       bAt += next.value.length;
-      diffLong(blk.value.join(''), next.value.join(''), level + 1, options, parts);
       i++;
+    } else if (blk.added) {
+      push(parts, 'insert', sb.slice(bAt, bAt + blk.value.length).join(''));
+      bAt += blk.value.length;
     } else {
-      if (blk.added) bAt += blk.value.length;
-      push(parts, blk.added ? 'insert' : 'delete', blk.value.join(''));
+      push(parts, 'delete', sa.slice(aAt, aAt + blk.value.length).join(''));
+      aAt += blk.value.length;
     }
   }
 }
