@@ -24,7 +24,11 @@ const terms = loadPolicyTerms();
 const { createRequire } = await import('node:module');
 const require = createRequire(join(ROOT, 'packages', 'diff', 'package.json'));
 let t0 = performance.now();
-const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+interface JiebaLike {
+  cut(s: string, hmm: boolean): string[];
+  loadDict(d: Uint8Array): void;
+}
+const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
 const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
 const jieba = Jieba.withDict(dict);
 const jiebaLoad = performance.now() - t0;

@@ -1,6 +1,6 @@
 import type { Change, ChangeKind, Plan, PlanDiff, TaskRef } from '@plandiff/model';
 import { alignNodes, type Link } from './align.ts';
-import { compareFigures } from './figures.ts';
+import { pairFigures } from './figures.ts';
 import { markMoves } from './moves.ts';
 import { flattenPlan, type Node, vectorizeNodes } from './nodes.ts';
 import { comparisonForm } from './text-form.ts';
@@ -115,7 +115,10 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     const paired = g.from.length > 0 && g.to.length > 0;
     const textA = ownText(g.from);
     const textB = ownText(g.to);
-    changes.push({
+    const placed = (ns: readonly Node[]) =>
+      ns.flatMap((n) => n.unit.figures.map((figure) => ({ id: n.unit.id, figure })));
+    const figures = paired ? pairFigures(placed(g.from), placed(g.to)) : { changed: [], kept: [] };
+    const change: Change = {
       depth,
       kind,
       moved: moved.has(g),
@@ -126,13 +129,10 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
         options.wording !== false && (kind === 'reworded' || kind === 'merged' || kind === 'split')
           ? diffWording(textA, textB, { punctuation, maxChars: t.maxWordingChars })
           : [],
-      figures: paired
-        ? compareFigures(
-            g.from.flatMap((n) => n.unit.figures),
-            g.to.flatMap((n) => n.unit.figures),
-          )
-        : [],
-    });
+      figures: figures.changed,
+    };
+    if (figures.kept.length) change.figuresKept = figures.kept;
+    changes.push(change);
   }
   const summary = { unchanged: 0, reworded: 0, merged: 0, split: 0, added: 0, dropped: 0 } as PlanDiff['summary'];
   for (const c of changes) summary[c.kind] = (summary[c.kind] ?? 0) + 1;

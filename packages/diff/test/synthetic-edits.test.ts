@@ -33,7 +33,19 @@ describe('diffPlans on known edits of the seed', () => {
     const d = diffPlans(seed, b);
     expect(reported(d.changes)).toEqual(['reworded 3.1>3.1 …扩建[-20][+30]所公… {20所→30所}']);
     expect(d.changes.find((c) => c.kind === 'reworded')?.figures).toEqual([
-      { unit: '所', context: '改扩建30所公办幼儿园', from: '20所', to: '30所' },
+      {
+        unit: '所',
+        context: '改扩建30所公办幼儿园',
+        from: '20所',
+        to: '30所',
+        fromValue: 20,
+        toValue: 30,
+        fromModifier: '',
+        toModifier: '',
+        fromContext: '改扩建20所公办幼儿园',
+        fromId: '3.1',
+        toId: '3.1',
+      },
     ]);
   });
 

@@ -17,12 +17,25 @@ export const WordPartSchema = z.object({
   text: z.string(),
 });
 
-/** A number that changed between matched tasks, paired by measure word and context. */
+/** A figure of one task paired with its counterpart in the linked task, by measure word and context. */
 export const FigureChangeSchema = z.object({
   unit: z.string(),
+  /** Context of the newer figure. */
   context: z.string(),
+  /** The figures as printed (`20所`, `5%`), without their modifiers. */
   from: z.string(),
   to: z.string(),
+  /** Their values as printed, before unit scaling. */
+  fromValue: z.number().optional(),
+  toValue: z.number().optional(),
+  /** Words qualifying them (`左右`, `以上`, `不低于`, `力争`); empty when none. */
+  fromModifier: z.string().optional(),
+  toModifier: z.string().optional(),
+  /** Context of the older figure. */
+  fromContext: z.string().optional(),
+  /** Ids of the tasks printing them. */
+  fromId: z.string().optional(),
+  toId: z.string().optional(),
 });
 
 /** One aligned change: small and uniform, whatever its kind. */
@@ -34,7 +47,10 @@ export const ChangeSchema = z.object({
   to: z.array(TaskRefSchema),
   similarity: z.number().min(0).max(1),
   wording: z.array(WordPartSchema),
+  /** Paired figures whose value or modifier changed. */
   figures: z.array(FigureChangeSchema),
+  /** Paired figures printed the same on both sides (value and modifier), so a figure can be followed. */
+  figuresKept: z.array(FigureChangeSchema).optional(),
 });
 
 /** Which plan a side of a diff is. */
