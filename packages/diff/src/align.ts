@@ -68,7 +68,7 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
       const b = poolB[j]!;
       partner.set(a, b);
       partner.set(b, a);
-      book.add({ a, b, via: 'match', similarity: sims.get(i * poolB.length + j) ?? 0 });
+      book.add({ a, b, via: 'match', rule: 'assign', similarity: sims.get(i * poolB.length + j) ?? 0 });
     }
   };
   // Containers (sections, items with paragraphs) level by level, top down, so each level knows its context.
@@ -91,7 +91,7 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
   for (const [a, b] of anchors) {
     partner.set(a, b);
     partner.set(b, a);
-    book.add({ a, b, via: 'match', similarity: 1 });
+    book.add({ a, b, via: 'match', rule: 'anchor', similarity: 1 });
   }
   // An item's intro stands for the item itself: linking it to a paragraph that sits under a unit linked
   // elsewhere would fuse two item changes into one many-to-many change.

@@ -1,4 +1,4 @@
-import type { Change, ChangeKind, Plan, PlanDiff, TaskRef } from '@plandiff/model';
+import type { Change, ChangeKind, ChangeLink, Plan, PlanDiff, TaskRef } from '@plandiff/model';
 import { alignNodes, type Link } from './align.ts';
 import { pairFigures } from './figures.ts';
 import { markMoves } from './moves.ts';
@@ -48,6 +48,12 @@ const toRef = (n: Node): TaskRef => ({
   heading: n.unit.heading,
   text: n.unit.text,
 });
+const toLink = (l: Link): ChangeLink => {
+  const out: ChangeLink = { from: l.a.owner.unit.id, to: l.b.owner.unit.id, rule: l.rule, score: round(l.similarity) };
+  if (l.a.pseudo || l.b.pseudo)
+    out.part = l.a.pseudo && l.b.pseudo ? 'both-intro' : l.a.pseudo ? 'from-intro' : 'to-intro';
+  return out;
+};
 const ownText = (ns: readonly Node[]) => ns.map((n) => n.own).join('');
 
 /** What kind of change a group is. */
@@ -131,6 +137,8 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
           : [],
       figures: figures.changed,
     };
+    if (g.links.length)
+      change.links = g.links.map(toLink).sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
     if (figures.kept.length) change.figuresKept = figures.kept;
     changes.push(change);
   }

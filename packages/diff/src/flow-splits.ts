@@ -71,7 +71,7 @@ export function addFlowSplits(
     // The two must be each other's main line: the newcomer's text went largely to the other item, and the
     // other's text largely to the newcomer (a real part of a split, not a paragraph borrowed in passing).
     if (share(a, b) + share(b, a) < t.flowSplitShare) continue;
-    book.add({ a, b, via: 'flow', similarity: w });
+    book.add({ a, b, via: 'flow', rule: 'attach-flow', similarity: w });
   }
 }
 
@@ -116,6 +116,6 @@ export function addContextSplits(
     if (bFree && best.get(b) !== a && !aFree) continue;
     if ((aFree && !bFree && !centre(b)) || (bFree && !aFree && !centre(a))) continue;
     if (aFree && bFree && (best.get(a) !== b || best.get(b) !== a)) continue;
-    book.add({ a, b, via: 'contain', similarity: sim });
+    book.add({ a, b, via: 'contain', rule: 'attach-context', similarity: sim });
   }
 }

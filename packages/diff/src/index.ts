@@ -1,4 +1,5 @@
 export { diffPlans } from './diff-plans.ts';
+export { congressNumber, editionYear, yearFromName } from './edition-year.ts';
 export { compareFigures } from './figures.ts';
 export { segmentWords } from './segment-words.ts';
 export { comparisonForm, matchingForm, stripNumber } from './text-form.ts';

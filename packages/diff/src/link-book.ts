@@ -1,10 +1,27 @@
 import type { Node } from './nodes.ts';
 
+/** Every rule that can make a link; docs/diff.md explains each. */
+export const RULE_IDS = [
+  'anchor',
+  'assign',
+  'attach-flow',
+  'attach-layout',
+  'attach-continuation',
+  'attach-contained',
+  'attach-context',
+  'attach-descent',
+] as const;
+
+/** The id of the rule that made a link. */
+export type RuleId = (typeof RULE_IDS)[number];
+
 /** A link between a node of side A and one of side B, and why it was made. */
 export interface Link {
   a: Node;
   b: Node;
   via: 'match' | 'intro' | 'contain' | 'flow';
+  /** The rule that made the link (shown in the JSON and by `plandiff diff --explain`). */
+  rule: RuleId;
   similarity: number;
 }
 

@@ -29,8 +29,8 @@ export function addIntroLinks(nodesA: Node[], nodesB: Node[], partner: Map<Node,
       const sim = cosine(intro.vOwn, first.vOwn);
       book.add(
         intro.side === 0
-          ? { a: intro, b: first, via: 'intro', similarity: sim }
-          : { a: first, b: intro, via: 'intro', similarity: sim },
+          ? { a: intro, b: first, via: 'intro', rule: 'attach-layout', similarity: sim }
+          : { a: first, b: intro, via: 'intro', rule: 'attach-layout', similarity: sim },
       );
     }
   }
@@ -70,8 +70,8 @@ export function addContainment(parts: Node[], wholes: Node[], book: LinkBook, t:
         // A line broken off the same text (a source that hard-wraps): no evidence is needed beyond equality.
         book.add(
           u.side === 0
-            ? { a: u, b: exact, via: 'contain', similarity: 1 }
-            : { a: exact, b: u, via: 'contain', similarity: 1 },
+            ? { a: u, b: exact, via: 'contain', rule: 'attach-continuation', similarity: 1 }
+            : { a: exact, b: u, via: 'contain', rule: 'attach-continuation', similarity: 1 },
         );
         changed = true;
         continue;
@@ -94,8 +94,8 @@ export function addContainment(parts: Node[], wholes: Node[], book: LinkBook, t:
         continue;
       book.add(
         u.side === 0
-          ? { a: u, b: best, via: 'contain', similarity: bestC }
-          : { a: best, b: u, via: 'contain', similarity: bestC },
+          ? { a: u, b: best, via: 'contain', rule: 'attach-contained', similarity: bestC }
+          : { a: best, b: u, via: 'contain', rule: 'attach-contained', similarity: bestC },
       );
       changed = true;
     }
@@ -132,7 +132,9 @@ export function addDescent(nodes: Node[], book: LinkBook, t: Thresholds): void {
     if (!best || bestN < t.flowMinChildren || bestN * 2 < total) continue;
     const sim = bestN / Math.max(1, u.children.length);
     book.add(
-      u.side === 0 ? { a: u, b: best, via: 'flow', similarity: sim } : { a: best, b: u, via: 'flow', similarity: sim },
+      u.side === 0
+        ? { a: u, b: best, via: 'flow', rule: 'attach-descent', similarity: sim }
+        : { a: best, b: u, via: 'flow', rule: 'attach-descent', similarity: sim },
     );
   }
 }

@@ -38,6 +38,17 @@ export const FigureChangeSchema = z.object({
   toId: z.string().optional(),
 });
 
+/** One link of a change: which unit went to which, the rule that linked them, and its score. */
+export const LinkSchema = z.object({
+  /** Unit ids; `part: 'intro'` on a side means that side is the intro text of the item's opening paragraph. */
+  from: z.string(),
+  to: z.string(),
+  part: z.enum(['from-intro', 'to-intro', 'both-intro']).optional(),
+  /** The rule that made the link: `anchor`, `assign`, or an `attach-…` rule (docs/diff.md). */
+  rule: z.string(),
+  score: z.number(),
+});
+
 /** One aligned change: small and uniform, whatever its kind. */
 export const ChangeSchema = z.object({
   depth: z.number().int().positive(),
@@ -49,6 +60,10 @@ export const ChangeSchema = z.object({
   wording: z.array(WordPartSchema),
   /** Paired figures whose value or modifier changed. */
   figures: z.array(FigureChangeSchema),
+  /** The links that make up the change, each with the rule that made it (absent for added/dropped). */
+  links: z.array(LinkSchema).optional(),
+  /** For a unit reported added or dropped although a weak link pointed across: the unit it may continue. */
+  hint: z.object({ kind: z.literal('possible-continuation'), id: z.string(), score: z.number() }).optional(),
   /** Paired figures printed the same on both sides (value and modifier), so a figure can be followed. */
   figuresKept: z.array(FigureChangeSchema).optional(),
 });
@@ -77,6 +92,8 @@ export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 export type WordPart = z.infer<typeof WordPartSchema>;
 /** A changed figure. */
 export type FigureChange = z.infer<typeof FigureChangeSchema>;
+/** One link of a change. */
+export type ChangeLink = z.infer<typeof LinkSchema>;
 /** One aligned change. */
 export type Change = z.infer<typeof ChangeSchema>;
 /** Label for one side of a diff. */
