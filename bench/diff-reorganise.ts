@@ -48,7 +48,7 @@ export function scoreSet(set: typeof TEST, verbose = false) {
   return { item: f(totals.item), paragraph: f(totals.paragraph) };
 }
 
-if (import.meta.main ?? process.argv[1]?.endsWith('diff-reorganise.ts')) {
+if (process.argv[1]?.endsWith('diff-reorganise.ts')) {
   const verbose = process.argv.includes('-v');
   for (const [name, set] of [
     ['tuning', TUNING],
