@@ -106,7 +106,7 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
   for (const n of [...nodesA, ...nodesB]) if (!n.pseudo) index.addDocument(n.grams);
   vectorizeNodes(nodesA, index, t);
   vectorizeNodes(nodesB, index, t);
-  const { links } = alignNodes(nodesA, nodesB, t);
+  const { links, hints } = alignNodes(nodesA, nodesB, t);
   const groups = orderGroups(groupLinks(nodesA, nodesB, links), nodesA);
   for (const g of groups) {
     g.from.sort((x, y) => x.pos - y.pos);
@@ -140,6 +140,8 @@ export function diffPlans(a: Plan, b: Plan, options: DiffOptions = {}): PlanDiff
     if (g.links.length)
       change.links = g.links.map(toLink).sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
     if (figures.kept.length) change.figuresKept = figures.kept;
+    const lone = g.from.length + g.to.length === 1 ? hints.get((g.from[0] ?? g.to[0])!) : undefined;
+    if (lone) change.hint = { kind: 'possible-continuation', id: lone.other.unit.id, score: round(lone.score) };
     changes.push(change);
   }
   const summary = { unchanged: 0, reworded: 0, merged: 0, split: 0, added: 0, dropped: 0 } as PlanDiff['summary'];
@@ -164,7 +166,7 @@ function label(p: Plan, ref: string | undefined): PlanDiff['a'] {
 /** Similarity of a group: the one-to-one score when there is one, else cosine of the joined texts. */
 function groupSimilarity(g: Group, index: BigramIndex): number {
   if (g.from.length === 1 && g.to.length === 1) {
-    const l = g.links.find((x) => x.via === 'match' && !x.a.pseudo && !x.b.pseudo);
+    const l = g.links.find((x) => (x.rule === 'assign' || x.rule === 'anchor') && !x.a.pseudo && !x.b.pseudo);
     if (l) return round(Math.min(1, Math.max(0, l.similarity)));
   }
   const va = index.vector(g.from.flatMap((n) => n.grams));
