@@ -314,11 +314,23 @@ export function diffEditions(plans: readonly Plan[], options: TraceOptions = {})
 
 /** Follows every goal across consecutive editions (oldest first): diffEditions then buildLineage. */
 export function tracePlans(plans: readonly Plan[], options: TraceOptions = {}): Lineage {
+  return traceSeries(plans, options).lineage;
+}
+
+/**
+ * The diffs of consecutive editions and the lineage chained from those same diffs, so a report that
+ * shows both diffs nothing twice. Word diffs are off unless `wording: true` (a report shows them).
+ */
+export function traceSeries(
+  plans: readonly Plan[],
+  options: TraceOptions = {},
+): { diffs: PlanDiff[]; lineage: Lineage } {
   const diffs = diffEditions(plans, options);
-  return buildLineage(
+  const lineage = buildLineage(
     labelEditions(plans, options.refs, options.years),
     diffs,
     plans[0] ? unitRefs(plans[0]) : [],
     options,
   );
+  return { diffs, lineage };
 }
