@@ -34,12 +34,18 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
   const free = (n: Node) => book.mates(n).length === 0;
   /** Alone on its side of its change: every unit linked to it is linked to it only. */
   const centre = (n: Node) => book.mates(n).every((m) => book.mates(m).length === 1);
-  const located = (u: Node, v: Node) => {
+  const isUnit = new Set(leaves);
+  /** The paragraphs a paragraph may join: those under its item's counterparts (their intros included),
+   * and the counterparts of its neighbours (a piece of a paragraph cut where its neighbour was). */
+  const nearby = (u: Node): Node[] => {
+    const out = new Set<Node>();
     const cu = contextOf(u);
-    const cv = contextOf(v);
-    if (cu && cv && book.mates(cu).includes(cv)) return true;
-    // Next to a sibling linked to v (a piece of a paragraph cut where its neighbour was).
-    return neighbours(u).some((s) => book.mates(s).includes(v));
+    for (const c of cu ? book.mates(cu) : []) {
+      if (c.introNode) out.add(c.introNode);
+      for (const ch of c.children) out.add(ch);
+    }
+    for (const s of neighbours(u)) for (const m of book.mates(s)) out.add(m);
+    return [...out].filter((v) => isUnit.has(v) && v.side !== u.side);
   };
   /** How much more of `whole` the parts cover with `u` among them. */
   const gain = (u: Node, whole: Node) => {
@@ -52,9 +58,7 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
     for (const u of units) {
       if (!free(u)) continue;
       const leaf = isLeaf(u);
-      const pool = (leaf ? leaves : containers).filter(
-        (v) => v.side !== u.side && (leaf || v.depth === u.depth) && (leaf ? located(u, v) : true),
-      );
+      const pool = leaf ? nearby(u) : containers.filter((v) => v.side !== u.side && v.depth === u.depth);
       const scored: Proposal[] = [];
       for (const v of pool) {
         const exact = leaf && !u.pseudo && ((linkedVia(v) && continuesExactly(u, v, book)) || layoutPair(u, v, book));
