@@ -35,6 +35,15 @@ describe('plandiff diff', () => {
     expect(colour.stdout).toMatch(ANSI);
   });
 
+  it('explains each change with its links, the rule that made each and its score (--explain)', () => {
+    const run = runCli(['diff', A, B, '--depth', '2', '--explain']);
+    expect(run.code, run.stderr).toBe(0);
+    const links = run.stdout.split('\n').filter((l) => /^\s+link \d/u.test(l));
+    expect(links.length).toBeGreaterThan(20);
+    for (const l of links) expect(l).toMatch(/: (anchor|assign|attach|attach-continuation|attach-layout) \d\.\d{3}$/u);
+    expect(runCli(['diff', A, B, '--depth', '2']).stdout).not.toMatch(/^\s+link /mu);
+  });
+
   it('limits the report with --depth and honours --min-similarity', () => {
     const run = runCli(['diff', A, B, '--format', 'json', '--depth', '1', '--min-similarity', '0.3']);
     const diff = PlanDiffSchema.parse(JSON.parse(run.stdout));

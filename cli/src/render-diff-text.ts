@@ -6,6 +6,8 @@ export interface TextRenderOptions {
   color: boolean;
   /** Also list unchanged units (default: only counted in the summary). */
   showUnchanged?: boolean;
+  /** Show under each change the links that make it, with the rule and score of each (`--explain`). */
+  explain?: boolean;
 }
 
 const SIGN: Record<Change['kind'], string> = {
@@ -63,7 +65,21 @@ function renderChange(c: Change, o: TextRenderOptions): string[] {
   ];
   if (c.wording.length) lines.push(`${indent}    ${renderWordingLine(c.wording, o.color)}`);
   for (const f of c.figures)
-    lines.push(`${indent}    ${paint('cyan', `${f.from} → ${f.to}`, o.color)} ${paint('dim', f.context, o.color)}`);
+    lines.push(
+      `${indent}    ${paint('cyan', `${f.from}${f.fromModifier ?? ''} → ${f.to}${f.toModifier ?? ''}`, o.color)} ${paint('dim', f.context, o.color)}`,
+    );
+  if (o.explain) {
+    for (const l of c.links ?? []) {
+      const part = l.part ? ` (${l.part})` : '';
+      lines.push(
+        `${indent}    ${paint('dim', `link ${l.from} → ${l.to}${part}: ${l.rule} ${l.score.toFixed(3)}`, o.color)}`,
+      );
+    }
+    if (c.hint)
+      lines.push(
+        `${indent}    ${paint('dim', `possible continuation of ${c.hint.id} (${c.hint.score.toFixed(3)}, too weak and unsupported to link)`, o.color)}`,
+      );
+  }
   return lines;
 }
 

@@ -45,6 +45,12 @@ export const diffCommand = defineCommand({
         default: false,
         describe: 'Report punctuation-only wording changes too',
       })
+      .option('explain', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'text format: show the links of each change with the rule that made each and its score (docs/diff.md); JSON always carries them',
+      })
       .option('unchanged', { type: 'boolean', default: false, describe: 'text format: also list unchanged tasks' })
       .option('verbose', { type: 'boolean', default: false, describe: 'Also print parse warnings about the two plans' })
       .option('corpus', { type: 'string', requiresArg: true, describe: 'Corpus directory for series@edition refs' })
@@ -55,7 +61,11 @@ export const diffCommand = defineCommand({
       )
       .example('$0 diff a.txt b.txt --format json --out d.json', 'Machine-readable diff for scripts')
       .example('$0 diff a.txt b.txt --format html --lang en --out d.html', 'A report to share')
-      .example('$0 diff a.txt b.txt --min-similarity 0.2', 'Stricter matching: fewer, surer links'),
+      .example('$0 diff a.txt b.txt --min-similarity 0.2', 'Stricter matching: fewer, surer links')
+      .example(
+        '$0 diff corpus/gwr/2024.txt corpus/gwr/2025.txt --depth 2 --explain',
+        'Why each item was linked: rule and score',
+      ),
   handler: async (args) => {
     const minSimilarity = args.minSimilarity;
     if (minSimilarity !== undefined && !(minSimilarity >= 0 && minSimilarity <= 1)) {
@@ -85,7 +95,11 @@ export const diffCommand = defineCommand({
     let text: string;
     if (args.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
     else if (args.format === 'text')
-      text = renderDiffText(diff, { color: !args.out && useColor(), showUnchanged: args.unchanged });
+      text = renderDiffText(diff, {
+        color: !args.out && useColor(),
+        showUnchanged: args.unchanged,
+        explain: args.explain,
+      });
     else text = renderDiffReport(diff, args.format, { lang: args.lang });
     writeResult(text, args.out);
   },

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { buildLineage, diffPlans, labelEditions, unitRefs } from '@plandiff/diff';
+import { traceSeries } from '@plandiff/diff';
 import { type Lineage, type Plan, type PlanDiff, PlandiffError } from '@plandiff/model';
 import { type ReportLang, renderSeriesReport } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
@@ -85,25 +85,21 @@ export function compareSeries(
   editions: readonly ReportEdition[],
   options: { progress?: Progress; query?: string | undefined; depth?: number | undefined } = {},
 ): SeriesComparison {
-  const diffs: PlanDiff[] = [];
-  for (let i = 1; i < editions.length; i++) {
-    const a = editions[i - 1]!;
-    const b = editions[i]!;
-    options.progress?.update(i - 1, `diff ${a.ref} → ${b.ref}`);
-    diffs.push(diffPlans(a.plan, b.plan, { refA: a.ref, refB: b.ref }));
-  }
-  options.progress?.update(editions.length - 1, 'tracing goals');
-  const plans = editions.map((e) => e.plan);
-  const labels = labelEditions(
-    plans,
-    editions.map((e) => e.ref),
+  options.progress?.update(0, `diff ${editions[0]?.ref ?? ''} → ${editions[1]?.ref ?? ''}`);
+  return traceSeries(
+    editions.map((e) => e.plan),
+    {
+      wording: true,
+      refs: editions.map((e) => e.ref),
+      onProgress: (done, total) =>
+        options.progress?.update(
+          done,
+          done < total ? `diff ${editions[done]!.ref} → ${editions[done + 1]!.ref}` : 'tracing goals',
+        ),
+      ...(options.query === undefined ? {} : { query: options.query }),
+      ...(options.depth === undefined ? {} : { depth: options.depth }),
+    },
   );
-  const first = plans[0] ? unitRefs(plans[0]) : [];
-  const trace = {
-    ...(options.query === undefined ? {} : { query: options.query }),
-    ...(options.depth === undefined ? {} : { depth: options.depth }),
-  };
-  return { diffs, lineage: buildLineage(labels, diffs, first, trace) };
 }
 
 /** `plandiff report` — a many-year report (timeline of goals plus every change) as HTML or Markdown. */

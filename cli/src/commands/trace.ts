@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
-import { tracePlans } from '@plandiff/diff';
+import { editionYear, tracePlans } from '@plandiff/diff';
 import { type Plan, PlandiffError } from '@plandiff/model';
 import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir } from '../corpus-dir.ts';
@@ -18,12 +17,6 @@ interface Edition {
   year: number | undefined;
 }
 
-/** A four-digit year in a file name (`corpus/gwr/2019.txt`), for plans that do not state theirs. */
-function yearFromName(ref: string): number | undefined {
-  const m = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(basename(ref));
-  return m ? Number(m[1]) : undefined;
-}
-
 /** A single argument that is neither a file, a URL nor a series@edition ref names a stored series. */
 const isSeriesName = (inputs: readonly string[]) =>
   inputs.length === 1 && !existsSync(inputs[0]!) && !isUrl(inputs[0]!) && !isCorpusRef(inputs[0]!);
@@ -35,7 +28,7 @@ async function loadEditions(inputs: readonly string[], corpus: string | undefine
     return listEditions(resolveCorpusDir(corpus), series).map((e) => ({
       plan: e.plan,
       ref: `${series}@${e.edition}`,
-      year: e.year ?? e.plan.year ?? yearFromName(e.edition),
+      year: editionYear(e.plan, e.edition, e.year),
     }));
   }
   const out: Edition[] = [];
@@ -46,7 +39,7 @@ async function loadEditions(inputs: readonly string[], corpus: string | undefine
       ref,
       true,
     );
-    out.push({ plan: loaded.plan, ref, year: loaded.plan.year ?? yearFromName(ref) });
+    out.push({ plan: loaded.plan, ref, year: editionYear(loaded.plan, ref) });
   }
   // Files may come in any order (shell globs sort by name); editions are traced oldest first.
   if (out.every((e) => e.year !== undefined)) out.sort((x, y) => x.year! - y.year!);

@@ -1,6 +1,6 @@
-import type { Annex, Change, ChangeKind, Plan, PlanDiff, TaskRef } from '@plandiff/model';
+import type { Annex, Change, ChangeKind, ChangeLink, Plan, PlanDiff, TaskRef } from '@plandiff/model';
 import { alignNodes, type Link } from './align.ts';
-import { compareFigures } from './figures.ts';
+import { pairFigures } from './figures.ts';
 import { markMoves } from './moves.ts';
 import { flattenPlan, type Node, vectorizeNodes } from './nodes.ts';
 import { comparisonForm } from './text-form.ts';
@@ -48,6 +48,12 @@ const toRef = (n: Node): TaskRef => ({
   heading: n.unit.heading,
   text: n.unit.text,
 });
+const toLink = (l: Link): ChangeLink => {
+  const out: ChangeLink = { from: l.a.owner.unit.id, to: l.b.owner.unit.id, rule: l.rule, score: round(l.similarity) };
+  if (l.a.pseudo || l.b.pseudo)
+    out.part = l.a.pseudo && l.b.pseudo ? 'both-intro' : l.a.pseudo ? 'from-intro' : 'to-intro';
+  return out;
+};
 const ownText = (ns: readonly Node[]) => ns.map((n) => n.own).join('');
 
 /** What kind of change a group is. */
@@ -154,7 +160,7 @@ function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Chang
   for (const n of [...nodesA, ...nodesB]) if (!n.pseudo) index.addDocument(n.grams);
   vectorizeNodes(nodesA, index, t);
   vectorizeNodes(nodesB, index, t);
-  const { links } = alignNodes(nodesA, nodesB, t);
+  const { links, hints } = alignNodes(nodesA, nodesB, t);
   const groups = orderGroups(groupLinks(nodesA, nodesB, links), nodesA);
   for (const g of groups) {
     g.from.sort((x, y) => x.pos - y.pos);
@@ -169,7 +175,10 @@ function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Chang
     const paired = g.from.length > 0 && g.to.length > 0;
     const textA = ownText(g.from);
     const textB = ownText(g.to);
-    changes.push({
+    const placed = (ns: readonly Node[]) =>
+      ns.flatMap((n) => n.unit.figures.map((figure) => ({ id: n.unit.id, figure })));
+    const figures = paired ? pairFigures(placed(g.from), placed(g.to)) : { changed: [], kept: [] };
+    const change: Change = {
       depth,
       kind,
       moved: moved.has(g),
@@ -180,13 +189,14 @@ function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Chang
         options.wording !== false && (kind === 'reworded' || kind === 'merged' || kind === 'split')
           ? diffWording(textA, textB, { punctuation, maxChars: t.maxWordingChars })
           : [],
-      figures: paired
-        ? compareFigures(
-            g.from.flatMap((n) => n.unit.figures),
-            g.to.flatMap((n) => n.unit.figures),
-          )
-        : [],
-    });
+      figures: figures.changed,
+    };
+    if (g.links.length)
+      change.links = g.links.map(toLink).sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+    if (figures.kept.length) change.figuresKept = figures.kept;
+    const lone = g.from.length + g.to.length === 1 ? hints.get((g.from[0] ?? g.to[0])!) : undefined;
+    if (lone) change.hint = { kind: 'possible-continuation', id: lone.other.unit.id, score: round(lone.score) };
+    changes.push(change);
   }
   return changes;
 }
@@ -200,7 +210,7 @@ function label(p: Plan, ref: string | undefined): PlanDiff['a'] {
 /** Similarity of a group: the one-to-one score when there is one, else cosine of the joined texts. */
 function groupSimilarity(g: Group, index: BigramIndex): number {
   if (g.from.length === 1 && g.to.length === 1) {
-    const l = g.links.find((x) => x.via === 'match' && !x.a.pseudo && !x.b.pseudo);
+    const l = g.links.find((x) => (x.rule === 'assign' || x.rule === 'anchor') && !x.a.pseudo && !x.b.pseudo);
     if (l) return round(Math.min(1, Math.max(0, l.similarity)));
   }
   const va = index.vector(g.from.flatMap((n) => n.grams));

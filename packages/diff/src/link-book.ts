@@ -1,10 +1,18 @@
 import type { Node } from './nodes.ts';
 
+/** Every rule that can make a link; docs/diff.md explains each. */
+export const RULE_IDS = ['anchor', 'assign', 'attach', 'attach-continuation', 'attach-layout'] as const;
+
+/** The id of the rule that made a link. */
+export type RuleId = (typeof RULE_IDS)[number];
+
 /** A link between a node of side A and one of side B, and why it was made. */
 export interface Link {
   a: Node;
   b: Node;
-  via: 'match' | 'intro' | 'contain' | 'flow';
+  /** The rule that made the link (shown in the JSON and by `plandiff diff --explain`). */
+  rule: RuleId;
+  /** The score that made it: the pair's similarity (anchor, assign) or the attached part's share (attach). */
   similarity: number;
 }
 
@@ -23,6 +31,20 @@ export class LinkBook {
       const list = this.byNode.get(x);
       if (list) list.push(y);
       else this.byNode.set(x, [y]);
+    }
+  }
+
+  /** Removes a link (a weak one-to-one link nothing supports). */
+  remove(link: Link): void {
+    const i = this.links.indexOf(link);
+    if (i >= 0) this.links.splice(i, 1);
+    for (const [x, y] of [
+      [link.a, link.b],
+      [link.b, link.a],
+    ] as const) {
+      const list = this.byNode.get(x) ?? [];
+      const j = list.indexOf(y);
+      if (j >= 0) list.splice(j, 1);
     }
   }
 

@@ -18,6 +18,8 @@ export interface Node {
   pseudo: boolean;
   /** The real unit this node stands for in the output (itself unless pseudo). */
   owner: Node;
+  /** For an item whose opening paragraph carries an intro: that intro's pseudo-node. */
+  introNode: Node | null;
   /** Own text without the number marker. */
   own: string;
   head: string;
@@ -47,6 +49,7 @@ export function flattenPlan(plan: Plan, side: 0 | 1, t: Thresholds): Node[] {
         children: [],
         pseudo: false,
         owner: undefined as unknown as Node,
+        introNode: null,
         own,
         head,
         grams: bigrams(matchingForm(own)),
@@ -59,7 +62,7 @@ export function flattenPlan(plan: Plan, side: 0 | 1, t: Thresholds): Node[] {
         const lead = firstSentence(own);
         const intro = own.slice(lead.length).trim();
         if (matchingForm(intro).length >= t.introMinChars) {
-          out.push({
+          const pseudo: RawNode = {
             ...node,
             key: out.length,
             depth: unit.depth + 1,
@@ -72,7 +75,10 @@ export function flattenPlan(plan: Plan, side: 0 | 1, t: Thresholds): Node[] {
             head: firstSentence(intro),
             grams: bigrams(matchingForm(intro)),
             headGrams: bigrams(matchingForm(firstSentence(intro))),
-          });
+            introNode: null,
+          };
+          node.introNode = pseudo as Node;
+          out.push(pseudo);
         }
         walk(unit.children, node);
       }

@@ -1,29 +1,31 @@
-/** Every tunable number of the diff engine, named, with its default. Override any of them via DiffOptions. */
+/**
+ * Every tunable number of the diff engine, named, with its default. Override any of them via DiffOptions.
+ * docs/diff.md ("The model") says what each one does to the result.
+ */
 export const DEFAULT_THRESHOLDS = {
-  /** Least similarity (0–1) for two units to be linked one-to-one; below it they are added/dropped. */
-  minSimilarity: 0.12,
-  /** Least paragraph similarity that still counts as evidence of where an item's text went (paragraph flow). */
-  flowMinSimilarity: 0.1,
+  /** The one candidate floor: two units are a candidate pair (for a link, or as evidence of where text
+   * went) only when their similarity reaches this. Lower links more, higher reports more added/dropped. */
+  minSimilarity: 0.1,
+  /** A one-to-one link weaker than this must be supported — its units' parents linked to each other, or
+   * (for containers) paragraph flow between them — or it is reported as dropped + added with a
+   * "possible continuation" hint. */
+  minUnsupported: 0.15,
+  /** ... or their headings (first sentences) share at least this share of their bigrams (Dice). */
+  headingSupport: 0.5,
   /** Weight of the heading (first sentence) relative to the rest of a unit's own text. */
   headingWeight: 2,
   /** For units with children, share of the score that comes from paragraph flow (the rest: own text). */
   subtreeShare: 0.6,
-  /** Added to the score when the two units' parents are already linked (keeps tasks in their sections). */
-  contextBonus: 0.15,
-  /** A paragraph joins its neighbour's merge/split when at least this share of its weighted bigrams occurs in the whole. */
-  containMin: 0.2,
-  /** ... and when it is contained in that whole at least this many times more than in any other paragraph. */
-  containMargin: 1.5,
-  /** An unlinked item joins a merge/split when at least this many of its children descend from one item. */
-  flowMinChildren: 2,
-  /** An item left unlinked joins the item its paragraphs' text flowed to (or from) when that flow reaches this share. */
-  flowSplitMin: 0.15,
-  /** ... and when the share of its paragraph text pointing into that item plus the share of that item's text
-   * pointing back into it reach this sum (both items are each other's main line of descent). */
-  flowSplitShare: 0.7,
-  /** An unlinked paragraph joins its most similar paragraph under its own item's counterparts from this
-   * similarity, when that keeps the change one-to-many (a long paragraph cut into several short ones). */
-  contextSplitMin: 0.1,
+  /** The score of a pair whose parents are linked is multiplied by 1 + this (keeps tasks in their
+   * sections; a multiplier, so context can never lift a pair below the floor). */
+  contextBoost: 0.5,
+  /** Attach pass: least share of an unlinked unit's text found in (leaves) or sent to (containers) a
+   * linked unit for it to join that unit's change as a part of a merge or split. */
+  attachMin: 0.2,
+  /** ... and that share must beat the unit's next-best candidate by this factor (one margin). */
+  attachMargin: 1.2,
+  /** ... and the part must cover at least this much more of the whole than its other parts already do. */
+  attachGain: 0.05,
   /** An item's opening text beyond its heading counts as an intro paragraph from this many characters. */
   introMinChars: 12,
   /** Longest text (characters, both sides together) given to the word-level diff in one piece; longer

@@ -1,8 +1,7 @@
 import type { WordPart } from '@plandiff/model';
-import { diffArrays, diffWords } from 'diff';
+import { diffArrays } from 'diff';
+import { segmentWords } from './segment-words.ts';
 import { comparisonForm, isPunctuationOnly } from './text-form.ts';
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Least bigram overlap (Dice) for a changed stretch to get a word-level diff rather than replace-all. */
 const MIN_OVERLAP = 0.25;
@@ -34,7 +33,7 @@ function overlap(a: string, b: string): number {
 }
 
 /**
- * Word-level diff of one pair of (short) texts through jsdiff with a Chinese word segmenter. Stretches
+ * Word-level diff of one pair of (short) texts: jsdiff over segmentWords tokens. Stretches
  * that share almost nothing are shown as replaced outright: a word diff of unrelated text is only noise.
  */
 function diffChunk(a: string, b: string, parts: WordPart[]): void {
@@ -44,14 +43,46 @@ function diffChunk(a: string, b: string, parts: WordPart[]): void {
     return;
   }
   wordingStats.calls++;
-  const result = diffWords(a, b, { intlSegmenter: segmenter, timeout: 1000 });
+  // jsdiff's array diff over words (policy terms whole); its own diffWords re-tokenises and handles
+  // whitespace at several times the cost, which Chinese text does not need.
+  const result = diffArrays(segmentWords(a), segmentWords(b), { timeout: 1000 });
   if (!result) {
     wordingStats.timeouts++;
     push(parts, 'delete', a);
     push(parts, 'insert', b);
     return;
   }
-  for (const c of result) push(parts, c.added ? 'insert' : c.removed ? 'delete' : 'equal', c.value);
+  for (let i = 0; i < result.length; i++) {
+    const c = result[i]!;
+    const next = result[i + 1];
+    if (c.removed && next?.added) {
+      pushReplacement(parts, c.value.join(''), next.value.join(''));
+      i++;
+    } else push(parts, c.added ? 'insert' : c.removed ? 'delete' : 'equal', c.value.join(''));
+  }
+}
+
+/** Length of the common prefix of two strings (forward) or suffix (backward). */
+function common(a: string, b: string, backward: boolean): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[backward ? a.length - 1 - n : n] === b[backward ? b.length - 1 - n : n]) n++;
+  return n;
+}
+
+/**
+ * A replaced word pair, with a shared affix of two or more characters shown as equal: the segmenter's
+ * dictionary holds set phrases (`大力开展`, `深入开展`), and `[-大力][+深入]开展` says what changed. A
+ * one-character affix stays inside (`[-碳达峰][+碳中和]`): it is part of the word, not a word of its own.
+ */
+function pushReplacement(parts: WordPart[], a: string, b: string): void {
+  let pre = common(a, b, false);
+  if (pre < 2 || pre >= Math.min(a.length, b.length)) pre = 0;
+  let suf = common(a.slice(pre), b.slice(pre), true);
+  if (suf < 2 || pre + suf >= Math.min(a.length, b.length)) suf = 0;
+  push(parts, 'equal', a.slice(0, pre));
+  push(parts, 'delete', a.slice(pre, a.length - suf));
+  push(parts, 'insert', b.slice(pre, b.length - suf));
+  push(parts, 'equal', b.slice(b.length - suf));
 }
 
 /** Turns punctuation-only insertions/deletions into the new text's equal part. */
@@ -93,27 +124,39 @@ function diffLong(
   }
   const sa = a.match(cut) ?? [];
   const sb = b.match(cut) ?? [];
-  // Pieces that differ only in punctuation and width are the same piece unless asked otherwise.
-  const same = (x: string, y: string) =>
-    comparisonForm(x, options.punctuation) === comparisonForm(y, options.punctuation);
-  const blocks = diffArrays(sa, sb, { comparator: same });
+  // Pieces that differ only in punctuation and width are the same piece unless asked otherwise; their
+  // comparison forms are computed once (a comparator would recompute them at every step of the search).
+  const key = (x: string) => comparisonForm(x, options.punctuation);
+  const blocks = diffArrays(sa.map(key), sb.map(key));
+  let aAt = 0;
   let bAt = 0;
   for (let i = 0; i < blocks.length; i++) {
     const blk = blocks[i]!;
     if (!blk.added && !blk.removed) {
       // jsdiff reports the old side's pieces for equal runs; show the new wording.
       push(parts, 'equal', sb.slice(bAt, bAt + blk.value.length).join(''));
+      aAt += blk.value.length;
       bAt += blk.value.length;
       continue;
     }
     const next = blocks[i + 1];
     if (blk.removed && next?.added) {
+      diffLong(
+        sa.slice(aAt, aAt + blk.value.length).join(''),
+        sb.slice(bAt, bAt + next.value.length).join(''),
+        level + 1,
+        options,
+        parts,
+      );
+      aAt += blk.value.length;
       bAt += next.value.length;
-      diffLong(blk.value.join(''), next.value.join(''), level + 1, options, parts);
       i++;
+    } else if (blk.added) {
+      push(parts, 'insert', sb.slice(bAt, bAt + blk.value.length).join(''));
+      bAt += blk.value.length;
     } else {
-      if (blk.added) bAt += blk.value.length;
-      push(parts, blk.added ? 'insert' : 'delete', blk.value.join(''));
+      push(parts, 'delete', sa.slice(aAt, aAt + blk.value.length).join(''));
+      aAt += blk.value.length;
     }
   }
 }

@@ -33,7 +33,19 @@ describe('diffPlans on known edits of the seed', () => {
     const d = diffPlans(seed, b);
     expect(reported(d.changes)).toEqual(['reworded 3.1>3.1 …扩建[-20][+30]所公… {20所→30所}']);
     expect(d.changes.find((c) => c.kind === 'reworded')?.figures).toEqual([
-      { unit: '所', context: '改扩建30所公办幼儿园', from: '20所', to: '30所' },
+      {
+        unit: '所',
+        context: '改扩建30所公办幼儿园',
+        from: '20所',
+        to: '30所',
+        fromValue: 20,
+        toValue: 30,
+        fromModifier: '',
+        toModifier: '',
+        fromContext: '改扩建20所公办幼儿园',
+        fromId: '3.1',
+        toId: '3.1',
+      },
     ]);
   });
 
@@ -126,5 +138,43 @@ describe('diffPlans on known edits of the seed', () => {
       'reworded 3.1>3.1 …扩建[-20][+30]所公… {20所→30所}',
       'added >7.4',
     ]);
+  });
+});
+
+describe('one model: links, rules, precision', () => {
+  it('records the rule and score of every link of a change', () => {
+    const b = edit((p) => {
+      const u = unitAt(p, '3.1');
+      setText(u, u.text.replace('改扩建20所公办幼儿园', '改扩建30所公办幼儿园'));
+    });
+    const change = diffPlans(seed, b).changes.find((c) => c.kind === 'reworded');
+    expect(change?.links).toEqual([{ from: '3.1', to: '3.1', rule: 'assign', score: expect.any(Number) }]);
+    const same = diffPlans(seed, clonePlan(seed)).changes.filter((c) => c.depth === 2);
+    expect(same.every((c) => c.links?.every((l) => l.rule === 'anchor'))).toBe(true);
+  });
+
+  it('reports a weak link nothing supports as dropped + added with a possible-continuation hint', () => {
+    // A task moved to another section and rewritten until little is shared: no context, no neighbours.
+    const b = edit((p) => {
+      const { list, index } = slotOf(p, '2.4');
+      const [task] = list.splice(index, 1);
+      setText(
+        task!,
+        `${task!.number}${task!.text.slice(task!.number.length, task!.number.length + 12)}，统筹推进学校安全防范体系建设和校园周边环境综合治理。`,
+      );
+      unitAt(p, '8').children.push(task!);
+    });
+    const strict = diffPlans(seed, b, { wording: false });
+    const dropped = strict.changes.find((c) => c.kind === 'dropped' && c.from[0]?.id === '2.4');
+    if (dropped) {
+      expect(dropped.hint).toMatchObject({ kind: 'possible-continuation', id: expect.stringMatching(/^8\./u) });
+    } else {
+      // Strong enough to stand: then it is linked, and a stricter support floor turns it into a hint.
+      const linked = strict.changes.find((c) => c.from.some((t) => t.id === '2.4'));
+      const score = linked?.links?.[0]?.score ?? 0;
+      const stricter = diffPlans(seed, b, { wording: false, minUnsupported: score + 0.01, headingSupport: 1.01 });
+      const hinted = stricter.changes.find((c) => c.kind === 'dropped' && c.from[0]?.id === '2.4');
+      expect(hinted?.hint).toMatchObject({ kind: 'possible-continuation', id: expect.stringMatching(/^8\./u) });
+    }
   });
 });

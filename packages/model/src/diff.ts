@@ -17,12 +17,36 @@ export const WordPartSchema = z.object({
   text: z.string(),
 });
 
-/** A number that changed between matched tasks, paired by measure word and context. */
+/** A figure of one task paired with its counterpart in the linked task, by measure word and context. */
 export const FigureChangeSchema = z.object({
   unit: z.string(),
+  /** Context of the newer figure. */
   context: z.string(),
+  /** The figures as printed (`20所`, `5%`), without their modifiers. */
   from: z.string(),
   to: z.string(),
+  /** Their values as printed, before unit scaling. */
+  fromValue: z.number().optional(),
+  toValue: z.number().optional(),
+  /** Words qualifying them (`左右`, `以上`, `不低于`, `力争`); empty when none. */
+  fromModifier: z.string().optional(),
+  toModifier: z.string().optional(),
+  /** Context of the older figure. */
+  fromContext: z.string().optional(),
+  /** Ids of the tasks printing them. */
+  fromId: z.string().optional(),
+  toId: z.string().optional(),
+});
+
+/** One link of a change: which unit went to which, the rule that linked them, and its score. */
+export const LinkSchema = z.object({
+  /** Unit ids; `part: 'intro'` on a side means that side is the intro text of the item's opening paragraph. */
+  from: z.string(),
+  to: z.string(),
+  part: z.enum(['from-intro', 'to-intro', 'both-intro']).optional(),
+  /** The rule that made the link: `anchor`, `assign`, or an `attach-…` rule (docs/diff.md). */
+  rule: z.string(),
+  score: z.number(),
 });
 
 /** One aligned change: small and uniform, whatever its kind. */
@@ -34,7 +58,14 @@ export const ChangeSchema = z.object({
   to: z.array(TaskRefSchema),
   similarity: z.number().min(0).max(1),
   wording: z.array(WordPartSchema),
+  /** Paired figures whose value or modifier changed. */
   figures: z.array(FigureChangeSchema),
+  /** The links that make up the change, each with the rule that made it (absent for added/dropped). */
+  links: z.array(LinkSchema).optional(),
+  /** For a unit reported added or dropped although a weak link pointed across: the unit it may continue. */
+  hint: z.object({ kind: z.literal('possible-continuation'), id: z.string(), score: z.number() }).optional(),
+  /** Paired figures printed the same on both sides (value and modifier), so a figure can be followed. */
+  figuresKept: z.array(FigureChangeSchema).optional(),
 });
 
 /** Which plan a side of a diff is. */
@@ -61,6 +92,8 @@ export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 export type WordPart = z.infer<typeof WordPartSchema>;
 /** A changed figure. */
 export type FigureChange = z.infer<typeof FigureChangeSchema>;
+/** One link of a change. */
+export type ChangeLink = z.infer<typeof LinkSchema>;
 /** One aligned change. */
 export type Change = z.infer<typeof ChangeSchema>;
 /** Label for one side of a diff. */

@@ -10,6 +10,8 @@ export const FigureSchema = z.object({
   unit: z.string(),
   /** A few characters around the figure so the same target can be found in another year. */
   context: z.string(),
+  /** Words qualifying the figure: `左右`, `以上`, `不低于`, `力争`…, several joined by `/`; absent when none. */
+  modifier: z.string().optional(),
 });
 
 /** Where the plan came from. */

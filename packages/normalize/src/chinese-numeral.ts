@@ -17,6 +17,9 @@ const DIGITS: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
+/** The characters a Chinese numeral is written with (digits and 十/百/千), for building patterns. */
+export const CHINESE_NUMERAL = '〇零一二两三四五六七八九十百千';
+
 /** Folds full-width digits ０-９ to ASCII. */
 export function foldDigits(text: string): string {
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));

@@ -27,4 +27,36 @@ describe('extractFigures', () => {
   it('keeps durations that are not years', () => {
     expect(extractFigures('用3年时间完成').map((f) => f.text)).toEqual(['3年']);
   });
+
+  it('reads Chinese-numeral figures as numbers', () => {
+    const figures = extractFigures(
+      '新建二十所幼儿园，覆盖率提高到百分之八十五，安排三千亿元，发行一万亿元特别国债，建成一百零五所',
+    );
+    expect(figures.map((f) => [f.text, f.value, f.unit])).toEqual([
+      ['二十所', 20, '所'],
+      ['百分之八十五', 85, '%'],
+      ['三千亿元', 3000, '亿元'],
+      ['一万亿元', 1, '万亿元'],
+      ['一百零五所', 105, '所'],
+    ]);
+  });
+
+  it('leaves Chinese numerals of prose alone: counts, years, set phrases', () => {
+    expect(
+      extractFigures('实施一批项目，坚持两个毫不动摇，二〇二五年，十分重要，千方百计，打好三大攻坚战，用五年时间'),
+    ).toEqual([]);
+  });
+
+  it('keeps the words that qualify a figure as its modifier', () => {
+    const figures = extractFigures(
+      '国内生产总值增长5%左右，城镇新增就业1200万人以上，赤字率不低于3%，力争新增就业100万人，增长百分之七',
+    );
+    expect(figures.map((f) => [f.text, f.modifier])).toEqual([
+      ['5%', '左右'],
+      ['1200万人', '以上'],
+      ['3%', '不低于'],
+      ['100万人', '力争'],
+      ['百分之七', undefined],
+    ]);
+  });
 });

@@ -107,3 +107,10 @@ function elide(parts: Change['wording']): Change['wording'] {
 export function reported(changes: readonly Change[]): string[] {
   return changes.filter((c) => c.kind !== 'unchanged' || c.moved).map(compactChange);
 }
+
+/** A Government Work Report shipped in corpus/gwr, parsed by the real normalizer. */
+export function loadReport(year: number): Plan {
+  const path = join(ROOT, 'corpus', 'gwr', `${year}.txt`);
+  return normalizePlan(readFileSync(path, 'utf8'), { source: { path, sha256: '0'.repeat(64), encoding: 'utf-8' } })
+    .plan;
+}
