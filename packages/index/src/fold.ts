@@ -1,0 +1,35 @@
+import { toComparisonForm } from '@plandiff/normalize';
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * TEMPORARY traditional → simplified step, until normalize's toComparisonForm does it (issue 10 switches
+ * it to opencc-js). Detected at load time, so once toComparisonForm folds 義務 to 义务 this is skipped.
+ */
+const foldsScript = toComparisonForm('義務') === '义务';
+const toSimplified = foldsScript ? (text: string) => text : OpenCC.Converter({ from: 't', to: 'cn' });
+
+/**
+ * The form text is indexed and queried in: normalize's comparison form (width, punctuation, spaces),
+ * simplified characters, lower-case Latin. Two texts that differ only in these match each other.
+ */
+export function foldText(text: string): string {
+  return toSimplified(toComparisonForm(text)).toLowerCase();
+}
+
+/**
+ * Folds text character by character, keeping where each folded character came from, so a match found
+ * in the folded form can be highlighted in the original text.
+ */
+export function foldWithOffsets(text: string): { folded: string; from: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    const f = foldText(ch);
+    for (let k = 0; k < f.length; k++) from.push(at);
+    folded += f;
+    at += ch.length;
+  }
+  from.push(text.length);
+  return { folded, from };
+}
