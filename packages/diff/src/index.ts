@@ -1,5 +1,6 @@
 export { diffPlans } from './diff-plans.ts';
 export { compareFigures } from './figures.ts';
+export { type SimilarityUnit, type SimilarPair, similarUnits } from './similarity.ts';
 export { comparisonForm, matchingForm, stripNumber } from './text-form.ts';
 export { DEFAULT_THRESHOLDS, type DiffOptions, resolveThresholds, type Thresholds } from './thresholds.ts';
 export { buildLineage, diffEditions, labelEditions, type TraceOptions, tracePlans, unitRefs } from './trace-plans.ts';

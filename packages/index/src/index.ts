@@ -1,3 +1,14 @@
+export {
+  type Echo,
+  type EchoesResult,
+  type EchoOptions,
+  type EchoTarget,
+  findEchoes,
+  SCORE_ALL_LIMIT,
+  type TaskEchoes,
+  tasksOf,
+} from './echoes.ts';
+export { type FlatUnit, flattenUnits, PREAMBLE_ID } from './flatten.ts';
 export { foldText } from './fold.ts';
 export { indexPath } from './index-file.ts';
 export { type EditionRecord, IndexWriter } from './index-writer.ts';
