@@ -6,6 +6,8 @@ export interface FlatUnit {
   parentId: string | null;
   depth: number;
   number: string;
+  /** The printed sequence number (0 for the preamble). */
+  ordinal: number;
   heading: string;
   text: string;
   /** True for units without children: the tasks that echoes compares. */
@@ -24,6 +26,7 @@ export function flattenUnits(plan: Plan, withPreamble = true): FlatUnit[] {
       parentId: null,
       depth: 0,
       number: '',
+      ordinal: 0,
       heading: '',
       text: plan.preamble,
       leaf: false,
@@ -36,6 +39,7 @@ export function flattenUnits(plan: Plan, withPreamble = true): FlatUnit[] {
         parentId: parent,
         depth: u.depth,
         number: u.number,
+        ordinal: u.ordinal,
         heading: u.heading,
         text: u.text,
         leaf: u.children.length === 0,

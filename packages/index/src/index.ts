@@ -8,6 +8,8 @@ export {
   type TaskEchoes,
   tasksOf,
 } from './echoes.ts';
+export { exportPassim, type PassimRecord } from './export-jsonl.ts';
+export { EXPORT_DDL, type ExportOptions, type ExportSummary, exportSqlite } from './export-sqlite.ts';
 export { type FlatUnit, flattenUnits, PREAMBLE_ID } from './flatten.ts';
 export { foldText } from './fold.ts';
 export { indexPath } from './index-file.ts';
