@@ -21,6 +21,8 @@ export interface EchoOptions extends EchoTarget {
   min?: number;
   /** Compute word-level wording diffs (default true). */
   wording?: boolean;
+  /** Score every target unit when there are at most this many (default SCORE_ALL_LIMIT); else ask the index. */
+  scoreAllLimit?: number;
 }
 
 /** A unit of another plan that echoes a task. */
@@ -159,7 +161,7 @@ export function findEchoes(db: Database.Database, plan: Plan, options: EchoOptio
     .prepare(`SELECT count(*) FROM ${from} WHERE ${filter.sql}`)
     .pluck()
     .get(...filter.params) as number;
-  const method = count <= SCORE_ALL_LIMIT ? 'all' : 'index';
+  const method = count <= (options.scoreAllLimit ?? SCORE_ALL_LIMIT) ? 'all' : 'index';
   const targets =
     method === 'all'
       ? (db

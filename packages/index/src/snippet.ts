@@ -37,7 +37,7 @@ export function makeSnippet(text: string, needles: readonly string[]): Snippet {
   const head = start > 0 ? '…' : '';
   const tail = end < text.length ? '…' : '';
   const highlights = merged
-    .filter(([a, b]) => a < end && b > start)
+    .filter(([a, b]) => a >= start && b <= end)
     .map(([a, b]): [number, number] => [
       Math.max(a, start) - start + head.length,
       Math.min(b, end) - start + head.length,
