@@ -20,10 +20,14 @@ function gramsOf(unit: SimilarityUnit): { grams: number[]; head: number[] } {
   return { grams: bigrams(matchingForm(own)), head: bigrams(matchingForm(head)) };
 }
 
-function vectorize(groups: readonly (readonly SimilarityUnit[])[]): SparseVector[][] {
+function vectorize(
+  groups: readonly (readonly SimilarityUnit[])[],
+  background: readonly SimilarityUnit[],
+): SparseVector[][] {
   const index = new BigramIndex();
   const grams = groups.map((units) => units.map(gramsOf));
   for (const g of grams) for (const u of g) index.addDocument(u.grams);
+  for (const u of background) index.addDocument(gramsOf(u).grams);
   return grams.map((g) => g.map((u) => index.vector(u.grams, u.head, DEFAULT_THRESHOLDS.headingWeight - 1)));
 }
 
@@ -36,9 +40,16 @@ export interface SimilarPair {
 
 /**
  * Every pair (xs[i], ys[j]) with similarity ≥ `min`, the IDF taken over both lists together (as
- * diffPlans does over both plans). Uses the engine's pruned search, so thousands of units stay fast.
+ * diffPlans does over both plans) plus `background` units, which only count towards the IDF (so a list
+ * of look-alike candidates does not lower the weight of what they share). Uses the engine's pruned
+ * search, so thousands of units stay fast.
  */
-export function similarUnits(xs: readonly SimilarityUnit[], ys: readonly SimilarityUnit[], min: number): SimilarPair[] {
-  const [vx = [], vy = []] = vectorize([xs, ys]);
+export function similarUnits(
+  xs: readonly SimilarityUnit[],
+  ys: readonly SimilarityUnit[],
+  min: number,
+  background: readonly SimilarityUnit[] = [],
+): SimilarPair[] {
+  const [vx = [], vy = []] = vectorize([xs, ys], background);
   return similarPairs(vx, vy, min).map((p) => ({ i: p.i, j: p.j, similarity: p.sim }));
 }

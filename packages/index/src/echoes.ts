@@ -74,7 +74,7 @@ interface TargetRow {
 /** Up to this many target units are all scored against every task; above it the index picks candidates. */
 export const SCORE_ALL_LIMIT = 20_000;
 /** Rarest bigrams of a task that the candidate query asks for, and candidates kept per task. */
-const QUERY_GRAMS = 16;
+const QUERY_GRAMS = 24;
 const CANDIDATES_PER_TASK = 40;
 /** Tasks shorter than this (folded characters) have too little text to echo anything. */
 const MIN_TASK_CHARS = 8;
@@ -142,6 +142,23 @@ function indexCandidates(db: Database.Database, tasks: readonly FlatUnit[], targ
   return [...rows.values()];
 }
 
+/** Background units for the IDF: at most this many, spread evenly over the index. */
+const BACKGROUND = 2_000;
+
+/**
+ * Units spread evenly over the whole index (by row id), so the IDF of index candidates reflects the
+ * corpus as scoring every unit would, not just the look-alikes the index returned.
+ */
+function backgroundUnits(db: Database.Database, targets: number): { text: string; number: string; heading: string }[] {
+  const { lo, hi } = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM units').get() as { lo: number; hi: number };
+  const n = Math.min(BACKGROUND, targets);
+  const ids = Array.from({ length: n }, (_, k) => Math.round(lo + ((hi - lo) * k) / Math.max(1, n - 1)));
+  const get = db.prepare('SELECT text, number, heading FROM units WHERE id = ?');
+  return ids
+    .map((id) => get.get(id) as { text: string; number: string; heading: string } | undefined)
+    .filter((u) => u !== undefined);
+}
+
 function passageOf(task: string, echo: string, wording: boolean): Pick<Echo, 'passage' | 'wording'> {
   const passage = bestPassage(task, echo);
   return { passage, wording: wording ? diffWording(passage.task, passage.echo, { maxChars: 200 }) : [] };
@@ -172,6 +189,7 @@ export function findEchoes(db: Database.Database, plan: Plan, options: EchoOptio
     tasks,
     targets.map((t) => ({ text: t.text, number: t.number, heading: t.heading })),
     min,
+    method === 'index' ? backgroundUnits(db, count) : [],
   );
   const byTask = new Map<number, { j: number; similarity: number }[]>();
   for (const p of pairs) {
