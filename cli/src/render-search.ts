@@ -14,7 +14,7 @@ export function renderSearchText(result: SearchResult, color: boolean): string {
   lines.push(
     shown === 0
       ? `no hits for ${result.query.join(' ')}`
-      : `${result.total} unit(s) match ${result.terms.map((t) => t.text).join(' ')}; showing the best ${shown}`,
+      : `${result.complete ? '' : 'more than '}${result.total} unit(s) match ${result.terms.map((t) => t.text).join(' ')}; showing the best ${shown}${result.complete ? '' : ' of the newest (narrow with more terms, --series or --from/--to)'}`,
   );
   for (const hit of result.hits) {
     lines.push('');
@@ -35,7 +35,7 @@ export function renderSearchMarkdown(result: SearchResult): string {
   const lines = [
     `# Search: ${mdEscape(result.terms.map((t) => t.text).join(' '))}`,
     '',
-    `${result.total} unit(s) match; the best ${result.hits.length} are shown.`,
+    `${result.complete ? '' : 'More than '}${result.total} unit(s) match; the best ${result.hits.length} are shown.`,
     '',
   ];
   if (result.hits.length > 0) {

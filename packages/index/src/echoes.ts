@@ -1,8 +1,9 @@
 import { DEFAULT_THRESHOLDS, diffWording, similarUnits } from '@plandiff/diff';
 import type { Plan, WordPart } from '@plandiff/model';
 import type Database from 'better-sqlite3';
-import { type FlatUnit, flattenUnits } from './flatten.ts';
+import { type FlatUnit, flattenUnits, PREAMBLE_ID } from './flatten.ts';
 import { foldText } from './fold.ts';
+import { allowedRanges, isFiltered, useRanges } from './row-filter.ts';
 import { bigramsOf, splitRuns } from './tokens.ts';
 
 /** Which units echoes looks in. */
@@ -81,26 +82,6 @@ const MIN_TASK_CHARS = 8;
 
 const COLUMNS = 'u.id, e.series, e.edition, e.year, u.unit_id, u.number, u.heading, u.text';
 
-/** SQL condition and parameters selecting the target editions. */
-function targetFilter(target: EchoTarget): { sql: string; params: unknown[] } {
-  const parts: string[] = ["u.unit_id <> 'preamble'"];
-  const params: unknown[] = [];
-  if (target.in && target.in.length > 0) {
-    const any = target.in.map((t) => {
-      params.push(t.series);
-      if (t.edition === undefined) return 'e.series = ?';
-      params.push(t.edition);
-      return '(e.series = ? AND e.edition = ?)';
-    });
-    parts.push(`(${any.join(' OR ')})`);
-  }
-  if (target.exclude !== undefined) {
-    parts.push('e.series <> ?');
-    params.push(target.exclude);
-  }
-  return { sql: parts.join(' AND '), params };
-}
-
 /** The plan's tasks: units without children that carry enough text to compare. */
 export function tasksOf(plan: Plan): FlatUnit[] {
   return flattenUnits(plan, false).filter((u) => u.leaf && foldText(u.text).length >= MIN_TASK_CHARS);
@@ -119,27 +100,34 @@ export function bestPassage(a: string, b: string): { task: string; echo: string;
   return { ...best, similarity: Math.round(best.similarity * 1000) / 1000 };
 }
 
+/** Matches ranked per candidate query at most: the newest this many rows sharing the task's rare bigrams. */
+const CANDIDATE_WINDOW = 5_000;
+/** A bigram in more than this share of all units says little about where a task's echo is. */
+const MAX_GRAM_SHARE = 0.02;
+
 /** Candidate target units for each task from the index: rows sharing the task's rarest bigrams. */
-function indexCandidates(db: Database.Database, tasks: readonly FlatUnit[], target: EchoTarget): TargetRow[] {
+function indexCandidates(db: Database.Database, tasks: readonly FlatUnit[], filtered: boolean): number[] {
   const df = db.prepare('SELECT doc FROM fts_terms WHERE term = ?').pluck();
-  const filter = targetFilter(target);
-  const query = db.prepare(
-    `SELECT ${COLUMNS} FROM fts JOIN units u ON u.id = fts.rowid JOIN editions e ON e.id = u.edition_id
-     WHERE fts MATCH ? AND ${filter.sql} ORDER BY bm25(fts) LIMIT ${CANDIDATES_PER_TASK}`,
-  );
-  const rows = new Map<number, TargetRow>();
+  const units = db.prepare('SELECT count(*) FROM units').pluck().get() as number;
+  const cap = Math.max(50, units * MAX_GRAM_SHARE);
+  const query = db
+    .prepare(
+      `SELECT id FROM (SELECT rowid AS id, bm25(fts) AS score FROM fts WHERE fts MATCH ? ${filtered ? 'AND plandiff_allowed(rowid)' : ''}
+     ORDER BY rowid DESC LIMIT ${CANDIDATE_WINDOW}) ORDER BY score LIMIT ${CANDIDATES_PER_TASK}`,
+    )
+    .pluck();
+  const ids = new Set<number>();
   for (const task of tasks) {
     const grams = [...new Set(splitRuns(foldText(task.text)).flatMap((r) => (r.han ? bigramsOf(r.text) : [])))];
     const rare = grams
       .map((g) => ({ g, n: (df.get(g) as number | undefined) ?? 0 }))
-      .filter((x) => x.n >= 2 && [...x.g].length === 2)
+      .filter((x) => x.n >= 2 && x.n <= cap && [...x.g].length === 2)
       .sort((a, b) => a.n - b.n)
       .slice(0, QUERY_GRAMS);
     if (rare.length === 0) continue;
-    const match = `grams : (${rare.map((x) => `"${x.g}"`).join(' OR ')})`;
-    for (const row of query.all(match, ...filter.params) as TargetRow[]) rows.set(row.id, row);
+    for (const id of query.all(`grams : (${rare.map((x) => `"${x.g}"`).join(' OR ')})`) as number[]) ids.add(id);
   }
-  return [...rows.values()];
+  return [...ids].sort((a, b) => a - b);
 }
 
 /** Background units for the IDF: at most this many, spread evenly over the index. */
@@ -172,19 +160,20 @@ export function findEchoes(db: Database.Database, plan: Plan, options: EchoOptio
   const perTask = options.perTask ?? 3;
   const min = options.min ?? DEFAULT_THRESHOLDS.minSimilarity;
   const tasks = tasksOf(plan);
-  const filter = targetFilter(options);
-  const from = 'units u JOIN editions e ON e.id = u.edition_id';
-  const count = db
-    .prepare(`SELECT count(*) FROM ${from} WHERE ${filter.sql}`)
-    .pluck()
-    .get(...filter.params) as number;
+  const filtered = isFiltered(options);
+  const ranges = allowedRanges(db, options);
+  useRanges(db, filtered ? ranges : undefined);
+  const count = ranges.reduce((n, [a, b]) => n + b - a + 1, 0);
   const method = count <= (options.scoreAllLimit ?? SCORE_ALL_LIMIT) ? 'all' : 'index';
-  const targets =
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM units u JOIN editions e ON e.id = u.edition_id WHERE u.id = ?`);
+  const inRange = db.prepare(
+    `SELECT ${COLUMNS} FROM units u JOIN editions e ON e.id = u.edition_id WHERE u.id BETWEEN ? AND ? ORDER BY u.id`,
+  );
+  const rows =
     method === 'all'
-      ? (db
-          .prepare(`SELECT ${COLUMNS} FROM ${from} WHERE ${filter.sql} ORDER BY u.id`)
-          .all(...filter.params) as TargetRow[])
-      : indexCandidates(db, tasks, options);
+      ? ranges.flatMap(([a, b]) => inRange.all(a, b) as TargetRow[])
+      : indexCandidates(db, tasks, filtered).map((id) => byId.get(id) as TargetRow);
+  const targets = rows.filter((r) => r.unit_id !== PREAMBLE_ID);
   const pairs = similarUnits(
     tasks,
     targets.map((t) => ({ text: t.text, number: t.number, heading: t.heading })),

@@ -16,6 +16,9 @@ export function foldText(text: string): string {
   return toSimplified(toComparisonForm(text)).toLowerCase();
 }
 
+/** Folded form of single characters, remembered (snippets fold every character of every hit). */
+const folded1 = new Map<string, string>();
+
 /**
  * Folds text character by character, keeping where each folded character came from, so a match found
  * in the folded form can be highlighted in the original text.
@@ -25,7 +28,11 @@ export function foldWithOffsets(text: string): { folded: string; from: number[] 
   const from: number[] = [];
   let at = 0;
   for (const ch of text) {
-    const f = foldText(ch);
+    let f = folded1.get(ch);
+    if (f === undefined) {
+      f = foldText(ch);
+      if (folded1.size < 50_000) folded1.set(ch, f);
+    }
     for (let k = 0; k < f.length; k++) from.push(at);
     folded += f;
     at += ch.length;

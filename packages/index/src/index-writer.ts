@@ -13,7 +13,7 @@ export interface EditionRecord {
   blob: string;
 }
 
-/** Texts whose tokens are remembered: editions repeat most paragraphs year after year. */
+/** Texts whose tokens are remembered by default: editions repeat most paragraphs year after year. */
 const MEMO_LIMIT = 20_000;
 
 /** Adds and removes editions in an index database; the caller owns the transaction. */
@@ -22,6 +22,7 @@ export class IndexWriter {
   private readonly insertUnit: Database.Statement;
   private readonly insertTokens: Database.Statement;
   private readonly findEdition: Database.Statement;
+  private readonly setRange: Database.Statement;
   private readonly unitIds: Database.Statement;
   private readonly deleteTokens: Database.Statement;
   private readonly deleteUnits: Database.Statement;
@@ -30,7 +31,10 @@ export class IndexWriter {
   /** Units tokenised, and how many of those came from the memo. */
   readonly stats = { units: 0, memoHits: 0 };
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly memoLimit = MEMO_LIMIT,
+  ) {
     this.insertEdition = db.prepare(
       'INSERT INTO editions (series, edition, year, title, region, issuer, issued_on, plan_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -39,6 +43,7 @@ export class IndexWriter {
     );
     this.insertTokens = db.prepare('INSERT INTO fts (rowid, words, grams, chars) VALUES (?, ?, ?, ?)');
     this.findEdition = db.prepare('SELECT id FROM editions WHERE series = ? AND edition = ?');
+    this.setRange = db.prepare('UPDATE editions SET first_unit = ?, last_unit = ? WHERE id = ?');
     this.unitIds = db.prepare('SELECT id FROM units WHERE edition_id = ?').pluck();
     this.deleteTokens = db.prepare('DELETE FROM fts WHERE rowid = ?');
     this.deleteUnits = db.prepare('DELETE FROM units WHERE edition_id = ?');
@@ -60,6 +65,8 @@ export class IndexWriter {
       plan.issuedOn ?? null,
       record.blob,
     ).lastInsertRowid;
+    let first: number | bigint | null = null;
+    let last: number | bigint | null = null;
     for (const unit of flattenUnits(plan)) {
       const rowid = this.insertUnit.run(
         editionId,
@@ -73,7 +80,11 @@ export class IndexWriter {
       ).lastInsertRowid;
       const tokens = this.tokens(unit.text);
       this.insertTokens.run(rowid, tokens.words, tokens.grams, tokens.chars);
+      first ??= rowid;
+      last = rowid;
     }
+    // Units of one edition are inserted together, so their row ids are one contiguous range.
+    this.setRange.run(first, last, editionId);
   }
 
   /** Removes one edition from the index; true when it was there. */
@@ -94,7 +105,7 @@ export class IndexWriter {
       return known;
     }
     const tokens = tokenizeText(text);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    if (this.memo.size >= this.memoLimit) this.memo.clear();
     this.memo.set(text, tokens);
     return tokens;
   }

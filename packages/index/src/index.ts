@@ -17,7 +17,7 @@ export { type EditionRecord, IndexWriter } from './index-writer.ts';
 export { type OpenedIndex, type OpenIndexOptions, openIndex, requireEditions, type SyncResult } from './open-index.ts';
 export { type ParsedQuery, parseQuery, type QueryTerm } from './query.ts';
 export { createSchema, INDEX_VERSION } from './schema.ts';
-export { type SearchHit, type SearchOptions, type SearchResult, searchIndex } from './search.ts';
+export { RANK_WINDOW, type SearchHit, type SearchOptions, type SearchResult, searchIndex } from './search.ts';
 export { segmentWords } from './segment-words.ts';
 export { makeSnippet, markSnippet, type Snippet } from './snippet.ts';
 export { tokenizeText, type UnitTokens } from './tokens.ts';

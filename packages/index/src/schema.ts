@@ -19,6 +19,9 @@ CREATE TABLE editions (
   issuer TEXT,
   issued_on TEXT,
   plan_blob TEXT NOT NULL,
+  -- The edition's units are rows first_unit..last_unit of units (and of fts): filters become rowid ranges.
+  first_unit INTEGER,
+  last_unit INTEGER,
   UNIQUE (series, edition)
 );
 CREATE TABLE units (

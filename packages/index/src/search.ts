@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { foldText } from './fold.ts';
 import { matchesAll, parseQuery, type QueryTerm } from './query.ts';
+import { allowedRanges, isFiltered, useRanges } from './row-filter.ts';
 import { makeSnippet, type Snippet } from './snippet.ts';
 
 /** Filters and limits of a search. */
@@ -33,17 +34,24 @@ export interface SearchHit {
 export interface SearchResult {
   query: string[];
   terms: QueryTerm[];
-  /** Units matching every term (within the filters); `hits` holds the best `limit` of them. */
+  /** Units matching every term (within the filters); a lower bound when `ranked` is capped. */
   total: number;
+  /** False when more units matched than RANK_WINDOW: then the newest RANK_WINDOW of them were ranked. */
+  complete: boolean;
   hits: SearchHit[];
 }
 
 /** Column weights for BM25: whole-word matches count most, single characters least. */
 const WEIGHTS = '4.0, 1.0, 0.5';
 
+/**
+ * Most matching units ranked per query: BM25 costs a few microseconds per matching unit, so a term
+ * found in hundreds of thousands of units ranks the most recently indexed RANK_WINDOW of them (see
+ * docs/search.md); narrow with more terms, --series or --from/--to for a complete ranking.
+ */
+export const RANK_WINDOW = 10_000;
+
 interface Row {
-  id: number;
-  score: number;
   series: string;
   edition: string;
   year: number | null;
@@ -63,42 +71,31 @@ export function searchIndex(
 ): SearchResult {
   const parsed = parseQuery(terms);
   const limit = Math.max(1, options.limit ?? 20);
-  const where: string[] = ['fts MATCH @match'];
-  const params: Record<string, unknown> = { match: parsed.match };
-  if (options.series && options.series.length > 0) {
-    where.push(`e.series IN (${options.series.map((_, i) => `@s${i}`).join(', ')})`);
-    options.series.forEach((s, i) => {
-      params[`s${i}`] = s;
-    });
-  }
-  if (options.from !== undefined) {
-    where.push('e.year >= @from');
-    params.from = options.from;
-  }
-  if (options.to !== undefined) {
-    where.push('e.year <= @to');
-    params.to = options.to;
-  }
-  const filter = where.join(' AND ');
-  const from = 'fts JOIN units u ON u.id = fts.rowid JOIN editions e ON e.id = u.edition_id';
-  const total = db.prepare(`SELECT count(*) FROM ${from} WHERE ${filter}`).pluck().get(params) as number;
-  // A few extra rows: the index can match bigrams across punctuation, and such rows are dropped below.
-  const rows = db
+  const filtered = isFiltered(options);
+  useRanges(db, filtered ? allowedRanges(db, options) : undefined);
+  // Only row ids and scores come from FTS5 (no join over the wide units table); newest first, capped.
+  const ranked = db
     .prepare(
-      `SELECT u.id, bm25(fts, ${WEIGHTS}) AS score, e.series, e.edition, e.year, e.title, u.unit_id, u.number,
-              u.heading, u.depth, u.text
-       FROM ${from} WHERE ${filter} ORDER BY score, u.id LIMIT @limit`,
+      `SELECT rowid AS id, bm25(fts, ${WEIGHTS}) AS score FROM fts
+       WHERE fts MATCH ? ${filtered ? 'AND plandiff_allowed(rowid)' : ''} ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`,
     )
-    .all({ ...params, limit: limit + 10 }) as Row[];
+    .all(parsed.match) as { id: number; score: number }[];
+  ranked.sort((a, b) => a.score - b.score || a.id - b.id);
+  const detail = db.prepare(
+    `SELECT e.series, e.edition, e.year, e.title, u.unit_id, u.number, u.heading, u.depth, u.text
+     FROM units u JOIN editions e ON e.id = u.edition_id WHERE u.id = ?`,
+  );
   const needles = parsed.terms.flatMap((t) => t.runs);
   const hits: SearchHit[] = [];
   let dropped = 0;
-  for (const row of rows) {
-    if (!matchesAll(foldText(row.text), parsed.terms)) {
+  // The index can match a bigram pair across punctuation: such rows are checked and dropped here.
+  for (const { id, score } of ranked) {
+    if (hits.length >= limit) break;
+    const row = detail.get(id) as Row | undefined;
+    if (!row || !matchesAll(foldText(row.text), parsed.terms)) {
       dropped++;
       continue;
     }
-    if (hits.length >= limit) continue;
     hits.push({
       series: row.series,
       edition: row.edition,
@@ -109,8 +106,14 @@ export function searchIndex(
       heading: row.heading,
       depth: row.depth,
       snippet: makeSnippet(row.text, needles),
-      score: Math.round(-row.score * 1000) / 1000,
+      score: Math.round(-score * 1000) / 1000,
     });
   }
-  return { query: [...terms], terms: parsed.terms, total: total - dropped, hits };
+  return {
+    query: [...terms],
+    terms: parsed.terms,
+    total: ranked.length - dropped,
+    complete: ranked.length < RANK_WINDOW,
+    hits,
+  };
 }

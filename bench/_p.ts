@@ -1,0 +1,14 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/i15-scale/baseline.sqlite', { readonly: true });
+const t = (label: string, fn: () => unknown) => { const t0 = performance.now(); const r = fn(); console.log(label, (performance.now() - t0).toFixed(1), 'ms', JSON.stringify(r).slice(0, 80)); };
+const df = db.prepare('SELECT doc FROM fts_terms WHERE term = ?').pluck();
+t('vocab lookup 教育', () => df.get('教育'));
+t('vocab lookup 幼儿', () => df.get('幼儿'));
+t('count via match', () => db.prepare(`SELECT count(*) FROM fts WHERE fts MATCH 'grams:"幼儿"'`).pluck().get());
+t('count 教育 join', () => db.prepare(`SELECT count(*) FROM fts JOIN units u ON u.id = fts.rowid JOIN editions e ON e.id = u.edition_id WHERE fts MATCH 'grams:"教育"'`).pluck().get());
+t('count 教育 nojoin', () => db.prepare(`SELECT count(*) FROM fts WHERE fts MATCH 'grams:"教育"'`).pluck().get());
+t('rank 教育 all', () => db.prepare(`SELECT rowid, bm25(fts) s FROM fts WHERE fts MATCH 'grams:"教育"' ORDER BY s LIMIT 30`).all().length);
+t('rank 教育 window', () => db.prepare(`SELECT * FROM (SELECT rowid, bm25(fts) s FROM fts WHERE fts MATCH 'grams:"教育"' ORDER BY rowid DESC LIMIT 10000) ORDER BY s LIMIT 30`).all().length);
+t('rank 2012', () => db.prepare(`SELECT rowid, bm25(fts) s FROM fts WHERE fts MATCH 'grams:"2012"' ORDER BY s LIMIT 30`).all().length);
+t('rank 2012 join', () => db.prepare(`SELECT u.id, bm25(fts) s FROM fts JOIN units u ON u.id = fts.rowid JOIN editions e ON e.id = u.edition_id WHERE fts MATCH 'grams:"2012"' ORDER BY s LIMIT 30`).all().length);
+console.log(db.prepare(`EXPLAIN QUERY PLAN SELECT u.id, bm25(fts) s FROM fts JOIN units u ON u.id = fts.rowid JOIN editions e ON e.id = u.edition_id WHERE fts MATCH 'grams:"2012"' ORDER BY s LIMIT 30`).all());
