@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoEchoes } from '../cli/src/demo-echoes.ts';
 import { diffEditions } from '../packages/diff/src/index.ts';
 import { findEchoes, openIndex } from '../packages/index/src/index.ts';
 import { listEditions, loadRef } from '../packages/store/src/index.ts';
@@ -114,6 +115,19 @@ describe("plandiff echoes: which of Luzhou's 2012 education tasks echo the natio
     const bad = await runMain(['echoes', 'luzhou-edu@2012', '--in', 'gwr@1999', '--corpus', corpus]);
     expect(bad.code).toBe(4);
     expect(bad.stderr.trim()).toBe('plandiff: --in gwr@1999: gwr has no edition 1999 (editions: 2010, 2012, 2013)');
+  });
+});
+
+describe('plandiff demo: the echoes step', () => {
+  it("writes the seed's echoes in gwr@2012 as a page and names the closest one", async () => {
+    const demo = await writeDemoEchoes(corpus, dir);
+    expect(demo.path).toBe(join(dir, 'luzhou-edu-2012-echoes-gwr-2012.html'));
+    const page = readFileSync(demo.path, 'utf8');
+    expect(page).toContain('学前教育三年行动计划');
+    expect(page).toContain('促进义务教育均衡发展');
+    expect(demo.line).toMatch(
+      /^\d+ of 43 seed tasks echo gwr@2012; closest: 13\.大力实施学前教育建设工程 ↔ 推动实施“学前教育三年行动计划”/,
+    );
   });
 });
 
