@@ -101,9 +101,9 @@ export function bestPassage(a: string, b: string): { task: string; echo: string;
 }
 
 /** Matches ranked per candidate query at most: the newest this many rows sharing the task's rare bigrams. */
-const CANDIDATE_WINDOW = 5_000;
+const CANDIDATE_WINDOW = 1_000;
 /** A bigram in more than this share of all units says little about where a task's echo is. */
-const MAX_GRAM_SHARE = 0.02;
+const MAX_GRAM_SHARE = 0.002;
 
 /** Candidate target units for each task from the index: rows sharing the task's rarest bigrams. */
 function indexCandidates(db: Database.Database, tasks: readonly FlatUnit[], filtered: boolean): number[] {

@@ -49,7 +49,7 @@ const WEIGHTS = '4.0, 1.0, 0.5';
  * found in hundreds of thousands of units ranks the most recently indexed RANK_WINDOW of them (see
  * docs/search.md); narrow with more terms, --series or --from/--to for a complete ranking.
  */
-export const RANK_WINDOW = 10_000;
+export const RANK_WINDOW = 2_000;
 
 interface Row {
   series: string;
@@ -63,6 +63,36 @@ interface Row {
   text: string;
 }
 
+/** Few allowed ranges are queried one by one (FTS5 seeks to a rowid range); many go through a filter function. */
+const MAX_RANGE_QUERIES = 64;
+
+/**
+ * Row ids and scores from FTS5 only (no join over the wide units table), newest first, at most
+ * RANK_WINDOW of them.
+ */
+function rankRows(
+  db: Database.Database,
+  match: string,
+  ranges: [number, number][] | undefined,
+): { id: number; score: number }[] {
+  const select = `SELECT rowid AS id, bm25(fts, ${WEIGHTS}) AS score FROM fts WHERE fts MATCH ?`;
+  if (ranges && ranges.length <= MAX_RANGE_QUERIES) {
+    const query = db.prepare(`${select} AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`);
+    const rows: { id: number; score: number }[] = [];
+    for (const [a, b] of [...ranges].reverse()) {
+      if (rows.length >= RANK_WINDOW) break;
+      rows.push(...(query.all(match, a, b) as { id: number; score: number }[]).slice(0, RANK_WINDOW - rows.length));
+    }
+    return rows;
+  }
+  useRanges(db, ranges);
+  const filter = ranges ? ' AND plandiff_allowed(rowid)' : '';
+  return db.prepare(`${select}${filter} ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`).all(match) as {
+    id: number;
+    score: number;
+  }[];
+}
+
 /** Searches every indexed unit for all of `terms`, best hits first. */
 export function searchIndex(
   db: Database.Database,
@@ -72,14 +102,8 @@ export function searchIndex(
   const parsed = parseQuery(terms);
   const limit = Math.max(1, options.limit ?? 20);
   const filtered = isFiltered(options);
-  useRanges(db, filtered ? allowedRanges(db, options) : undefined);
-  // Only row ids and scores come from FTS5 (no join over the wide units table); newest first, capped.
-  const ranked = db
-    .prepare(
-      `SELECT rowid AS id, bm25(fts, ${WEIGHTS}) AS score FROM fts
-       WHERE fts MATCH ? ${filtered ? 'AND plandiff_allowed(rowid)' : ''} ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`,
-    )
-    .all(parsed.match) as { id: number; score: number }[];
+  const ranges = filtered ? allowedRanges(db, options) : undefined;
+  const ranked = rankRows(db, parsed.match, ranges);
   ranked.sort((a, b) => a.score - b.score || a.id - b.id);
   const detail = db.prepare(
     `SELECT e.series, e.edition, e.year, e.title, u.unit_id, u.number, u.heading, u.depth, u.text
