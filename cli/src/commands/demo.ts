@@ -6,6 +6,7 @@ import { PlandiffError } from '@plandiff/model';
 import { renderOutline } from '@plandiff/normalize';
 import { type ReportLang, renderDiffReport, renderSeriesReport } from '@plandiff/report';
 import { importSources, initCorpus, listEditions, type SourceInput } from '@plandiff/store';
+import { writeDemoEchoes } from '../demo-echoes.ts';
 import { createProgress } from '../progress.ts';
 import { storeNormalizer } from '../store-normalizer.ts';
 import { defineCommand } from './command.ts';
@@ -56,6 +57,7 @@ export const demoCommand = defineCommand({
     const corpus = args.corpus ? resolve(args.corpus) : mkdtempSync(join(tmpdir(), 'plandiff-demo-'));
     const steps = createProgress(GWR_YEARS.length + 1);
     const files: DemoFile[] = [];
+    const notes: string[] = [];
     try {
       steps.update(0, `importing ${GWR_YEARS.length + 1} plans into ${corpus}`);
       await initCorpus(corpus);
@@ -102,12 +104,16 @@ export const demoCommand = defineCommand({
           `${span} multi-year report (HTML)`,
         ),
       );
+      const echoes = await writeDemoEchoes(corpus, out);
+      files.push(echoes);
+      notes.push(echoes.line);
     } finally {
       steps.done();
     }
     const width = Math.max(...files.map((f) => f.label.length));
     process.stdout.write(`plandiff demo wrote ${files.length} files to ${out}:\n`);
     for (const file of files) process.stdout.write(`  ${file.label.padEnd(width)}  ${pathToFileURL(file.path).href}\n`);
+    for (const note of notes) process.stdout.write(`${note}\n`);
     process.stdout.write(
       'Open the .html files in any browser (paste the file:// address, or e.g. `xdg-open`/`open` the file); ' +
         'they are single self-contained pages and work offline.\n' +

@@ -4,6 +4,7 @@ import { type ImportFailure, importSources, type SourceInput, stripCredentials, 
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { printDiagnostics } from '../output.ts';
 import { createProgress } from '../progress.ts';
+import { refreshSearchIndex } from '../refresh-index.ts';
 import { storeNormalizer } from '../store-normalizer.ts';
 import { defineCommand } from './command.ts';
 import {
@@ -85,6 +86,7 @@ export const fetchCommand = defineCommand({
           }).finally(() => progress.done());
     progress.done();
     failures.push(...report.failures);
+    if ('commit' in report && report.commit) await refreshSearchIndex(dir);
     if (failures.length > 0) process.exitCode = 1;
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ corpus: dir, ...report, failures }, null, 2)}\n`);

@@ -6,6 +6,7 @@ import { loadFile } from '../load-file.ts';
 import { isHtmlPath } from '../load-html.ts';
 import { printDiagnostics } from '../output.ts';
 import { createProgress } from '../progress.ts';
+import { refreshSearchIndex } from '../refresh-index.ts';
 import { storeNormalizer } from '../store-normalizer.ts';
 import { defineCommand } from './command.ts';
 import {
@@ -83,6 +84,7 @@ export const importCommand = defineCommand({
     } finally {
       progress.done();
     }
+    if (report.commit) await refreshSearchIndex(dir);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ corpus: dir, ...report }, null, 2)}\n`);
       return;

@@ -21,6 +21,10 @@ export const commandLoaders: Record<string, () => Promise<AnyCommand>> = {
   show: async () => (await import('./show.ts')).showCommand,
   log: async () => (await import('./log.ts')).logCommand,
   rebuild: async () => (await import('./rebuild.ts')).rebuildCommand,
+  search: async () => (await import('./search.ts')).searchCommand,
+  echoes: async () => (await import('./echoes.ts')).echoesCommand,
+  index: async () => (await import('./build-index.ts')).indexCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
 };
 
 /** The commands needed to parse `argv`: just the named one, or all of them (for help and usage errors). */

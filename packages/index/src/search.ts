@@ -1,0 +1,143 @@
+import type Database from 'better-sqlite3';
+import { foldText } from './fold.ts';
+import { matchesAll, parseQuery, type QueryTerm } from './query.ts';
+import { allowedRanges, isFiltered, useRanges } from './row-filter.ts';
+import { makeSnippet, type Snippet } from './snippet.ts';
+
+/** Filters and limits of a search. */
+export interface SearchOptions {
+  /** Only these series. */
+  series?: readonly string[];
+  /** Only editions filed under this year or later / earlier. */
+  from?: number;
+  to?: number;
+  /** Most hits to return (default 20). */
+  limit?: number;
+}
+
+/** One ranked hit: where it is, and a snippet with the terms highlighted. */
+export interface SearchHit {
+  series: string;
+  edition: string;
+  year: number | null;
+  title: string;
+  unitId: string;
+  number: string;
+  heading: string;
+  depth: number;
+  snippet: Snippet;
+  /** BM25 relevance (higher is better), over words, bigrams and characters. */
+  score: number;
+}
+
+/** What a search found. */
+export interface SearchResult {
+  query: string[];
+  terms: QueryTerm[];
+  /** Units matching every term (within the filters); a lower bound when `ranked` is capped. */
+  total: number;
+  /** False when more units matched than RANK_WINDOW: then the newest RANK_WINDOW of them were ranked. */
+  complete: boolean;
+  hits: SearchHit[];
+}
+
+/** Column weights for BM25: whole-word matches count most, single characters least. */
+const WEIGHTS = '4.0, 1.0, 0.5';
+
+/**
+ * Most matching units ranked per query: BM25 costs a few microseconds per matching unit, so a term
+ * found in hundreds of thousands of units ranks the most recently indexed RANK_WINDOW of them (see
+ * docs/search.md); narrow with more terms, --series or --from/--to for a complete ranking.
+ */
+export const RANK_WINDOW = 2_000;
+
+interface Row {
+  series: string;
+  edition: string;
+  year: number | null;
+  title: string;
+  unit_id: string;
+  number: string;
+  heading: string;
+  depth: number;
+  text: string;
+}
+
+/** Few allowed ranges are queried one by one (FTS5 seeks to a rowid range); many go through a filter function. */
+const MAX_RANGE_QUERIES = 64;
+
+/**
+ * Row ids and scores from FTS5 only (no join over the wide units table), newest first, at most
+ * RANK_WINDOW of them.
+ */
+function rankRows(
+  db: Database.Database,
+  match: string,
+  ranges: [number, number][] | undefined,
+): { id: number; score: number }[] {
+  const select = `SELECT rowid AS id, bm25(fts, ${WEIGHTS}) AS score FROM fts WHERE fts MATCH ?`;
+  if (ranges && ranges.length <= MAX_RANGE_QUERIES) {
+    const query = db.prepare(`${select} AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`);
+    const rows: { id: number; score: number }[] = [];
+    for (const [a, b] of [...ranges].reverse()) {
+      if (rows.length >= RANK_WINDOW) break;
+      rows.push(...(query.all(match, a, b) as { id: number; score: number }[]).slice(0, RANK_WINDOW - rows.length));
+    }
+    return rows;
+  }
+  useRanges(db, ranges);
+  const filter = ranges ? ' AND plandiff_allowed(rowid)' : '';
+  return db.prepare(`${select}${filter} ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`).all(match) as {
+    id: number;
+    score: number;
+  }[];
+}
+
+/** Searches every indexed unit for all of `terms`, best hits first. */
+export function searchIndex(
+  db: Database.Database,
+  terms: readonly string[],
+  options: SearchOptions = {},
+): SearchResult {
+  const parsed = parseQuery(terms);
+  const limit = Math.max(1, options.limit ?? 20);
+  const filtered = isFiltered(options);
+  const ranges = filtered ? allowedRanges(db, options) : undefined;
+  const ranked = rankRows(db, parsed.match, ranges);
+  ranked.sort((a, b) => a.score - b.score || a.id - b.id);
+  const detail = db.prepare(
+    `SELECT e.series, e.edition, e.year, e.title, u.unit_id, u.number, u.heading, u.depth, u.text
+     FROM units u JOIN editions e ON e.id = u.edition_id WHERE u.id = ?`,
+  );
+  const needles = parsed.terms.flatMap((t) => t.runs);
+  const hits: SearchHit[] = [];
+  let dropped = 0;
+  // The index can match a bigram pair across punctuation: such rows are checked and dropped here.
+  for (const { id, score } of ranked) {
+    if (hits.length >= limit) break;
+    const row = detail.get(id) as Row | undefined;
+    if (!row || !matchesAll(foldText(row.text), parsed.terms)) {
+      dropped++;
+      continue;
+    }
+    hits.push({
+      series: row.series,
+      edition: row.edition,
+      year: row.year,
+      title: row.title,
+      unitId: row.unit_id,
+      number: row.number,
+      heading: row.heading,
+      depth: row.depth,
+      snippet: makeSnippet(row.text, needles),
+      score: Math.round(-score * 1000) / 1000,
+    });
+  }
+  return {
+    query: [...terms],
+    terms: parsed.terms,
+    total: ranked.length - dropped,
+    complete: ranked.length < RANK_WINDOW,
+    hits,
+  };
+}
