@@ -1,9 +1,9 @@
 import { DEFAULT_THRESHOLDS, diffPlans } from '@plandiff/diff';
 import { PlandiffError } from '@plandiff/model';
-import { renderDiffReport } from '@plandiff/report';
+import { renderDiffReport, renderDiffText } from '@plandiff/report';
 import { loadPlan } from '../load-plan.ts';
 import { printDiagnostics, useColor, writeResult } from '../output.ts';
-import { renderDiffText } from '../render-diff-text.ts';
+
 import { defineCommand } from './command.ts';
 
 /** `plandiff diff <a> <b>` — aligns the tasks of two plans and reports what changed. */

@@ -9,6 +9,7 @@ import { renderSeriesMarkdown } from './series-markdown.ts';
 export { BOM, quoteCsvField } from './csv.ts';
 export { escapeHtml, escapeMarkdown } from './escape.ts';
 export { KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
+export { renderDiffText, renderLineageText, renderWordingLine, type TextRenderOptions } from './text.ts';
 
 /** Output formats for a pair report. */
 export type ReportFormat = 'md' | 'html' | 'json' | 'csv';
