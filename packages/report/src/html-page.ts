@@ -68,7 +68,12 @@ export function renderFilterBar(
 }
 
 /** A table of counts per kind; each count is a button that shows only that kind's rows. */
-export function renderKindTable(labels: Labels, lang: ReportLang, counts: Record<ChangeKind, number>): string {
+export function renderKindTable(
+  labels: Labels,
+  lang: ReportLang,
+  counts: Record<ChangeKind, number>,
+  moved: number,
+): string {
   const total = KINDS.reduce((sum, kind) => sum + counts[kind], 0);
   const rows = KINDS.map(
     (kind) =>
@@ -79,6 +84,7 @@ export function renderKindTable(labels: Labels, lang: ReportLang, counts: Record
   return [
     `<table class="kinds"><thead><tr><th>${escapeHtml(labels.kind)}</th><th>${escapeHtml(labels.count)}</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody>`,
-    `<tfoot><tr><th>${escapeHtml(labels.total)}</th><td class="n" data-total>${total}</td></tr></tfoot></table>`,
+    `<tfoot><tr><th>${escapeHtml(labels.total)}</th><td class="n" data-total>${total}</td></tr>`,
+    `<tr><th>${escapeHtml(labels.movedCount)}</th><td class="n" data-moved>${moved}</td></tr></tfoot></table>`,
   ].join('\n');
 }

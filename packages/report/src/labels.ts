@@ -60,6 +60,15 @@ const ZH = {
   noText: '（无正文）',
   colon: '：',
   listSep: '；',
+  movedCount: '其中移动',
+  oldText: '原文',
+  newText: '新文',
+  editionsCount: '{n} 个版本',
+  goalsCount: '{n} 个目标',
+  figuresChanged: '数字变化 {n}',
+  movedN: '移动 {n}',
+  countSep: '，',
+  clauseSep: '；',
 } as const;
 
 /** The label dictionary's shape. */
@@ -119,6 +128,15 @@ const EN: Labels = {
   noText: '(no text)',
   colon: ': ',
   listSep: '; ',
+  movedCount: 'of which moved',
+  oldText: 'Old text',
+  newText: 'New text',
+  editionsCount: '{n} editions',
+  goalsCount: '{n} goals',
+  figuresChanged: '{n} figures changed',
+  movedN: '{n} moved',
+  countSep: ', ',
+  clauseSep: '; ',
 };
 
 const KIND_LABELS: Record<ReportLang, Record<ChangeKind, string>> = {
@@ -151,6 +169,12 @@ const EVENT_MARKS: Record<ReportLang, Record<ChangeKind, string>> = {
   zh: { unchanged: '·', reworded: '改', merged: '并', split: '拆', added: '新', dropped: '删' },
   en: { unchanged: '·', reworded: '~', merged: 'M', split: 'S', added: '+', dropped: '×' },
 };
+
+/** A count in a headline: `4 added` / `新增 4` (kinds), `12 appeared` / `出现 12` (goal events). */
+export function countPhrase(n: number, kind: ChangeKind, lang: ReportLang, events = false): string {
+  const word = (events ? EVENT_LABELS : KIND_LABELS)[lang][kind];
+  return lang === 'en' ? `${n} ${word.toLowerCase()}` : `${word} ${n}`;
+}
 
 /** The label dictionary for a language. */
 export function labelsFor(lang: ReportLang): Labels {

@@ -1,9 +1,10 @@
 import type { Change, GoalEvent, Lineage, PlanDiff } from '@plandiff/model';
 import { escapeHtml } from './escape.ts';
+import { seriesHeadline } from './headline.ts';
 import { type ChangeContext, renderChange } from './html-change.ts';
 import { renderFilterBar, renderPage } from './html-page.ts';
-import { describePlan, planName } from './html-pair.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
+import { describePlan, editionsHeading } from './plan-names.ts';
 import { emptyCounts, sectionHeadings } from './sections.ts';
 import { figureRows, pairName, renderSeriesFiguresHtml } from './series-figures.ts';
 import { taskTitle } from './task-title.ts';
@@ -13,14 +14,13 @@ import { createChangeFinder, goalKinds, goalTitle, lineageYears, timelineCells }
 export function renderSeriesHtml(lineage: Lineage, diffs: readonly PlanDiff[], lang: ReportLang): string {
   const labels = labelsFor(lang);
   const years = lineageYears(lineage);
-  const first = lineage.editions[0];
-  const last = lineage.editions.at(-1);
-  const title = `${labels.seriesTitle}${labels.colon}${first ? planName(first) : ''}${last && last !== first ? ` → ${planName(last)}` : ''}`;
+  const title = `${labels.seriesTitle}${labels.colon}${editionsHeading(lineage.editions, labels, true)}`;
   const rowCounts = emptyCounts();
   for (const goal of lineage.goals) for (const kind of goalKinds(goal, years[0])) rowCounts[kind] += 1;
   const body = [
     `<header><h1>${escapeHtml(title)}</h1>`,
-    ...lineage.editions.map((edition) => `<p class="meta">${escapeHtml(describePlan(edition))}</p>`),
+    `<p class="headline">${escapeHtml(seriesHeadline(lineage, lang))}</p>`,
+    ...lineage.editions.map((edition) => `<p class="meta">${escapeHtml(describePlan(edition, labels))}</p>`),
     lineage.query
       ? `<p class="meta">${escapeHtml(labels.query)}${escapeHtml(labels.colon)}${escapeHtml(lineage.query)}</p>`
       : '',

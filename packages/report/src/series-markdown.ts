@@ -1,8 +1,9 @@
 import type { Lineage, PlanDiff } from '@plandiff/model';
 import { escapeMarkdown } from './escape.ts';
-import { describePlan, planName } from './html-pair.ts';
+import { seriesHeadline } from './headline.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 import { markdownTable, markPart, markWording } from './markdown.ts';
+import { describePlan, editionsHeading } from './plan-names.ts';
 import { emptyCounts } from './sections.ts';
 import { renderSeriesFiguresMarkdown } from './series-figures.ts';
 import { taskTitle } from './task-title.ts';
@@ -12,12 +13,10 @@ import { createChangeFinder, goalTitle, lineageYears, timelineCells } from './ti
 export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[], lang: ReportLang): string {
   const labels = labelsFor(lang);
   const years = lineageYears(lineage);
-  const first = lineage.editions[0];
-  const last = lineage.editions.at(-1);
-  const title = `${labels.seriesTitle}${labels.colon}${first ? planName(first) : ''}${last && last !== first ? ` → ${planName(last)}` : ''}`;
+  const title = `${labels.seriesTitle}${labels.colon}${editionsHeading(lineage.editions, labels, true)}`;
   const findChange = createChangeFinder(diffs);
-  const out = [`# ${escapeMarkdown(title)}`, ''];
-  for (const edition of lineage.editions) out.push(`- ${escapeMarkdown(describePlan(edition))}`);
+  const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(seriesHeadline(lineage, lang)), ''];
+  for (const edition of lineage.editions) out.push(`- ${escapeMarkdown(describePlan(edition, labels))}`);
   if (lineage.query) out.push('', `${labels.query}${labels.colon}${escapeMarkdown(lineage.query)}`);
   out.push('', `## ${labels.summary}`, '');
   out.push(
