@@ -1,10 +1,11 @@
 import type { PlanDiff } from '@plandiff/model';
+import { renderSankeyBody } from './chart-sankey.ts';
 import { escapeHtml } from './escape.ts';
 import { diffHeadline } from './headline.ts';
 import { type ChangeContext, renderChange, taskAnchor } from './html-change.ts';
 import { renderFilterBar, renderKindTable, renderPage } from './html-page.ts';
-import { KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
-import { describePlan, editionsHeading } from './plan-names.ts';
+import { fillLabel, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
+import { describePlan, editionsHeading, editionTag } from './plan-names.ts';
 import { countKinds, countSections, emptyCounts, sectionHeadings } from './sections.ts';
 
 /** Renders one pair's diff as a self-contained HTML page. */
@@ -38,6 +39,10 @@ export function renderPairSections(diff: PlanDiff, labels: Labels, lang: ReportL
     renderKindTable(labels, lang, summary, diff.changes.filter((c) => c.moved).length),
     renderSectionTable(diff, labels, lang, prefix),
     '</div></section>',
+    `<section id="${prefix}flows"><h2>${escapeHtml(labels.flowChart)}</h2><figure class="chart" id="${prefix}chart-flows">`,
+    `<figcaption>${escapeHtml(fillLabel(labels.flowChartOf, { pair: `${editionTag(diff.a, labels)} → ${editionTag(diff.b, labels)}` }))}</figcaption>`,
+    renderSankeyBody(diff, labels, `${editionTag(diff.a, labels)} → ${editionTag(diff.b, labels)}`),
+    `<p class="meta">${escapeHtml(labels.flowNote)}</p></figure></section>`,
     `<section id="${prefix}figures"><h2>${escapeHtml(labels.figures)}</h2>`,
     renderFigureTable(diff, labels, prefix),
     '</section>',

@@ -69,6 +69,31 @@ const ZH = {
   movedN: '移动 {n}',
   countSep: '，',
   clauseSep: '；',
+  kindsChart: '各年份对的变化（按类型）',
+  flowChart: '各部分任务的去向',
+  flowChartOf: '{pair} 各部分任务的去向',
+  flowNote:
+    '左边是旧版的各部分，右边是新版的各部分；带子的粗细是任务数。新增的任务从左下的“新增”流入，删除的任务流向右下的“删除”。',
+  figureChart: '数字走势',
+  figureNote: '引擎在相邻版本间配对的数字，按任务串联起来；实心点表示该年报告了变化，空心点表示数字未变。',
+  moreTracks: '其余 {n} 个跟踪到三个以上版本的数字',
+  trend: '走势',
+  editions: '版本',
+  allFigures: '各年份对变化的数字',
+  addedEdge: '（新增）',
+  droppedEdge: '（删除）',
+  fromSection: '旧版部分',
+  toSection: '新版部分',
+  tasks: '任务数',
+  year: '年份',
+  figure: '数字',
+  modifier: '限定词',
+  showMore: '显示更多（还有 {n} 个）',
+  close: '关闭',
+  noMatch: '没有符合条件的目标。',
+  noUnpack:
+    '这个浏览器不能解压报告里的任务文字（需要 DecompressionStream），目标详情和全文搜索不可用；请换用较新的浏览器，或使用 --format md。',
+  noScript: '时间线和目标详情需要 JavaScript 才能显示；没有脚本时请使用 --format md 生成的 Markdown 报告。',
 } as const;
 
 /** The label dictionary's shape. */
@@ -137,6 +162,32 @@ const EN: Labels = {
   movedN: '{n} moved',
   countSep: ', ',
   clauseSep: '; ',
+  kindsChart: 'Changes per pair of editions, by kind',
+  flowChart: 'Where each section’s tasks went',
+  flowChartOf: 'Where each section’s tasks went, {pair}',
+  flowNote:
+    'Old sections on the left, new sections on the right; a band is as thick as its tasks. Added tasks flow in from “(added)” at the bottom left, dropped tasks flow out to “(dropped)” at the bottom right.',
+  figureChart: 'Figures across editions',
+  figureNote:
+    'Figures the engine paired between consecutive editions, chained task by task; a filled dot is a reported change, a hollow dot an unchanged figure.',
+  moreTracks: '{n} more figures followed over three or more editions',
+  trend: 'Values',
+  editions: 'Editions',
+  allFigures: 'Changed figures per pair',
+  addedEdge: '(added)',
+  droppedEdge: '(dropped)',
+  fromSection: 'Old section',
+  toSection: 'New section',
+  tasks: 'Tasks',
+  year: 'Year',
+  figure: 'Figure',
+  modifier: 'Qualifier',
+  showMore: 'Show more ({n} left)',
+  close: 'Close',
+  noMatch: 'No goal matches.',
+  noUnpack:
+    'This browser cannot unpack the task texts (it lacks DecompressionStream), so goal histories and text search are unavailable; use a newer browser or the Markdown report (--format md).',
+  noScript: 'The timeline and goal histories need JavaScript; without it, use the Markdown report (--format md).',
 };
 
 const KIND_LABELS: Record<ReportLang, Record<ChangeKind, string>> = {

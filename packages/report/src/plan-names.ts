@@ -40,9 +40,10 @@ export function editionsHeading(plans: readonly PlanLabel[], labels?: Labels, se
   const first = plans[0];
   const last = plans.at(-1);
   if (!first || !last) return '';
+  // A series is named by its ends: titles in between may be worded differently (`政府工作报告` in one year).
   const stem = titleStem(first);
   const years = plans.every((p) => p.year !== undefined);
-  if (stem && years && plans.every((p) => titleStem(p) === stem)) {
+  if (stem && years && titleStem(last) === stem && (series || plans.every((p) => titleStem(p) === stem))) {
     if (first === last) return `${stem} ${first.year}`;
     return `${stem} ${first.year}${series ? '–' : ' → '}${last.year}`;
   }
