@@ -14,7 +14,8 @@ export const SERIES_JS = `
   var boxes = Array.prototype.slice.call(document.querySelectorAll('input[data-kind-filter]'));
   var search = document.getElementById('q');
   var shown = document.getElementById('shown');
-  var BATCH = 400;
+  // About 8,000 cells per batch: a whole short series at once, a screenful or more of a 70-year one.
+  var BATCH = Math.max(100, Math.floor(8000 / Math.max(1, D.years.length)));
   var matches = [];
   var drawn = 0;
   var texts = null;
