@@ -7,7 +7,9 @@ import { renderSeriesHtml } from './series-html.ts';
 import { renderSeriesMarkdown } from './series-markdown.ts';
 
 export { BOM, quoteCsvField } from './csv.ts';
+export { type DocxOptions, renderDiffDocx } from './docx.ts';
 export { escapeHtml, escapeMarkdown } from './escape.ts';
+export { diffHeadline, seriesHeadline } from './headline.ts';
 export { KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 export { renderDiffText, renderLineageText, renderWordingLine, type TextRenderOptions } from './text.ts';
 

@@ -184,7 +184,8 @@ export const SERIES_JS = `
     refs.forEach(function (ref, i) {
       var task = el('div', 'task');
       var hasBody = split || !list.length;
-      var heading = hasBody && ref.heading && ref.text.indexOf(ref.heading) === 0 ? '' : ref.heading;
+      var starts = [ref.heading, ref.number + ref.heading, taskTitle(ref)].some(function (h) { return ref.text.indexOf(h) === 0; });
+      var heading = hasBody && ref.heading && starts ? '' : ref.heading;
       var head = el('div', 'heading');
       head.appendChild(el('span', 'num', ref.number));
       head.appendChild(document.createTextNode(heading));
