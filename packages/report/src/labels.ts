@@ -233,7 +233,14 @@ const EVENT_MARKS: Record<ReportLang, Record<ChangeKind, string>> = {
 
 /** A count in a headline: `4 added` / `新增 4` (kinds), `12 appeared` / `出现 12` (goal events). */
 export function countPhrase(n: number, kind: ChangeKind, lang: ReportLang, events = false): string {
-  const word = (events ? EVENT_LABELS : KIND_LABELS)[lang][kind];
+  // "12 appeared" reads as a count; the timeline's own words ("appears") read as a legend.
+  const past: Partial<Record<ChangeKind, string>> = {
+    added: 'appeared',
+    dropped: 'disappeared',
+    unchanged: 'continued',
+  };
+  const word =
+    events && lang === 'en' ? (past[kind] ?? KIND_LABELS.en[kind]) : (events ? EVENT_LABELS : KIND_LABELS)[lang][kind];
   return lang === 'en' ? `${n} ${word.toLowerCase()}` : `${word} ${n}`;
 }
 
