@@ -1,5 +1,8 @@
 import type { Lineage, PlanDiff } from '@plandiff/model';
+import { trackTitle } from './chart-figures.ts';
 import { escapeMarkdown } from './escape.ts';
+import { buildFigureTracks, chartableTracks } from './figure-tracks.ts';
+import { figureLabel } from './figure-values.ts';
 import { seriesHeadline } from './headline.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 import { markdownTable, markPart, markWording } from './markdown.ts';
@@ -32,8 +35,24 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
       [false, ...KINDS.map(() => true)],
     ),
   );
+  const tracks = chartableTracks(buildFigureTracks(diffs));
   const figures = renderSeriesFiguresMarkdown(diffs, labels);
-  if (figures.length) out.push('', `## ${labels.figures}`, ...figures);
+  if (figures.length || tracks.length) out.push('', `## ${labels.figures}`);
+  if (tracks.length) {
+    out.push('', `### ${labels.figureChart}`, '');
+    out.push(
+      markdownTable(
+        [labels.context, labels.unit, labels.trend],
+        tracks.map((track) => [
+          escapeMarkdown(trackTitle(track)),
+          escapeMarkdown(track.unit),
+          escapeMarkdown(track.points.map((p) => `${p.year} ${figureLabel(p.text, p.modifier)}`).join(' → ')),
+        ]),
+      ),
+    );
+  }
+  if (figures.length)
+    out.push('', `### ${labels.allFigures}`, ...figures.map((line) => line.replace(/^### /, '#### ')));
   const legend = KINDS.map((kind) => `${eventMark(kind, lang)} ${eventLabel(kind, lang)}`).join(' / ');
   out.push('', `## ${labels.timeline}`, '', `${labels.legend}${labels.colon}${escapeMarkdown(legend)}`, '');
   out.push(
