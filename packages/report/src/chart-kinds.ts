@@ -8,7 +8,7 @@ import { chartFigure, openSvg, px, svgText } from './svg.ts';
 const ROW = 18;
 const BAR = 13;
 const LABEL = 118;
-const WIDTH = 640;
+const WIDTH = 520;
 
 /**
  * The changes of each consecutive pair of editions by kind: one stacked bar per pair (its length is

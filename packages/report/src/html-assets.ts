@@ -76,7 +76,7 @@ details.more-tracks{margin:8px 0}details.more-tracks summary{cursor:pointer}
 .timeline .goal-detail{position:sticky;left:0;width:min(1180px,calc(100vw - 72px));margin:0;padding:6px 10px;border:0;text-align:left}
 .detail-head{display:flex;gap:8px;align-items:baseline}.detail-head .close{margin-left:auto;font:inherit;cursor:pointer}
 #more{display:block;margin:8px auto;font:inherit;cursor:pointer}#more[hidden]{display:none}
-table.pairs td:first-child,table.pairs th{white-space:nowrap}
+table.pairs td:first-child{white-space:nowrap}
 @media (max-width:760px){.sides{grid-template-columns:1fr}}
 @media print{body{max-width:none;padding:0;font-size:11pt}.filters{display:none}
 button.only{border:none;background:none;padding:0;color:inherit}
