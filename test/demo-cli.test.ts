@@ -34,7 +34,11 @@ describe('plandiff demo', () => {
     const counts = Object.fromEntries(
       [...pair.matchAll(/data-only="(\w+)" data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])]),
     );
-    const headline = run.stdout.split('\n').find((line) => line.trim().startsWith('2024 → 2025: '))?.trim() ?? '';
+    const headline =
+      run.stdout
+        .split('\n')
+        .find((line) => line.trim().startsWith('2024 → 2025: '))
+        ?.trim() ?? '';
     for (const kind of ['added', 'dropped', 'reworded', 'merged', 'split', 'unchanged']) {
       const n = counts[kind] ?? 0;
       if (n > 0) expect(headline, kind).toContain(`${n} ${kind}`);
