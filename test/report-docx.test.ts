@@ -27,6 +27,7 @@ describe('Word output: the newer plan with tracked changes and comments', async 
   const files = unzipDocx(await renderDiffDocx(diff, { lang: 'zh', author: '审稿人 Reviewer', date }));
   const paragraphs = readParagraphs(files['word/document.xml']!);
   const comments = readComments(files['word/comments.xml']!);
+  const englishDocx = await renderDiffDocx(diff, { lang: 'en', date });
 
   it('marks every edit as w:ins / w:del with the author and date, and leaves tracking on', () => {
     const marked = paragraphs.flatMap((p) => p.runs).filter((r) => r.mark !== 'equal');
@@ -87,6 +88,9 @@ describe('Word output: the newer plan with tracked changes and comments', async 
       expect(files['word/document.xml']).toContain(`<w:commentReference w:id="${id}"/>`);
       expect(comments.get(id!)!.author).toBe('审稿人 Reviewer');
     }
+    // English labels too.
+    const en = readComments(unzipDocx(englishDocx)['word/comments.xml']!);
+    expect([...en.values()].map((c) => c.text)).toContain('Merged from: 2.2 （二）义务教育; 2.3 （三）高中教育');
     // The title carries the headline.
     expect(comments.get(0)!.text.split('\n')[0]).toBe(
       '2024 → 2025：新增 2，删除 2，改写 5，合并 1，拆分 1，未变 3；移动 1，数字变化 4',
