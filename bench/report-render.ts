@@ -1,6 +1,6 @@
 // Time to render reports, as a ratio of the time to compute the diff they show (same process,
 // rounds interleaved after a warm-up), on the shipped Government Work Reports.
-//   npx tsx bench/report-render.ts [--rounds 5]
+//   npx tsx bench/report-render.ts [--rounds 5] [--full]   (--full: the whole 1954–2025 series, and its load in Chromium)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { buildLineage, diffPlans, labelEditions, unitRefs } from '../packages/diff/src/index.ts';
 import type { Plan } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
-import { renderDiffReport, renderSeriesReport } from '../packages/report/src/index.ts';
+import { renderDiffDocx, renderDiffReport, renderSeriesReport } from '../packages/report/src/index.ts';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg >= 0 ? Number(process.argv[roundsArg + 1]) : 5;
@@ -74,3 +74,70 @@ console.log(`| ${diffs.length} × diffPlans | ${diffMs.toFixed(0)} | 1× |`);
 console.log(`| buildLineage | ${lineageMs.toFixed(0)} | ${(lineageMs / diffMs).toFixed(3)}× |`);
 console.log(`| render html | ${htmlMs.toFixed(0)} | ${(htmlMs / diffMs).toFixed(3)}× |`);
 console.log(`| render md | ${mdMs.toFixed(0)} | ${(mdMs / diffMs).toFixed(3)}× |`);
+
+// Word output of the pair, as a ratio of the diff too.
+const docxStart = performance.now();
+const docxBytes = (await renderDiffDocx(diff, { lang: 'zh' })).length;
+const docxMs = performance.now() - docxStart;
+console.log(
+  `\nrender docx (pair 2024→2025): ${docxMs.toFixed(0)} ms (${(docxMs / (totals.diff! / rounds)).toFixed(3)}× the diff), ${(docxBytes / 1024).toFixed(0)} KB`,
+);
+
+// --full: the whole 1954–2025 series (what parses): page size, render time, and its load in Chromium
+// against the 2024→2025 pair page as the baseline, interleaved rounds in one browser.
+if (process.argv.includes('--full')) {
+  const { readdirSync, writeFileSync, mkdtempSync, existsSync } = await import('node:fs');
+  const { tmpdir, loadavg } = await import('node:os');
+  const all = readdirSync(join(root, 'corpus', 'gwr'))
+    .filter((f) => /^\d{4}\.txt$/.test(f))
+    .map((f) => Number(f.slice(0, 4)))
+    .sort((x, y) => x - y)
+    .map(load)
+    .filter((p) => p.units.length > 0);
+  const allRefs = all.map((p) => `gwr@${p.year}`);
+  let fullDiffMs = 0;
+  const allDiffs = all.slice(1).map((p, i) => {
+    const t = performance.now();
+    const d = diffPlans(all[i]!, p, { refA: allRefs[i]!, refB: allRefs[i + 1]! });
+    fullDiffMs += performance.now() - t;
+    return d;
+  });
+  const allLineage = buildLineage(labelEditions(all, allRefs), allDiffs, unitRefs(all[0]!));
+  let page = '';
+  const pageMs = time(() => {
+    page = renderSeriesReport(allLineage, allDiffs, 'html', { lang: 'zh' });
+  });
+  console.log(
+    `\nseries, every report that parses (${all.length} editions, ${allLineage.goals.length} goals): ` +
+      `${allDiffs.length} × diffPlans ${fullDiffMs.toFixed(0)} ms; render html ${pageMs.toFixed(0)} ms ` +
+      `(${(pageMs / fullDiffMs).toFixed(3)}×); page ${(Buffer.byteLength(page) / 1e6).toFixed(2)} MB`,
+  );
+  if (existsSync('/usr/bin/chromium')) {
+    const { chromium } = await import('playwright-core');
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-bench-'));
+    writeFileSync(join(dir, 'series.html'), page);
+    writeFileSync(join(dir, 'pair.html'), renderDiffReport(diff, 'html', { lang: 'zh' }));
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
+    });
+    const dcl: Record<string, number[]> = { pair: [], series: [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const name of ['pair', 'series']) {
+        const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await tab.goto(`file://${join(dir, `${name}.html`)}`, { waitUntil: 'load' });
+        dcl[name]!.push(
+          Number(await tab.evaluate(`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`)),
+        );
+        await tab.close();
+      }
+    }
+    await browser.close();
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    console.log(
+      `Chromium DOMContentLoaded, median of ${rounds}: pair page ${median(dcl.pair!).toFixed(0)} ms (1×), ` +
+        `whole series ${median(dcl.series!).toFixed(0)} ms (${(median(dcl.series!) / median(dcl.pair!)).toFixed(2)}×); ` +
+        `load average ${loadavg()[0]!.toFixed(1)}`,
+    );
+  }
+}

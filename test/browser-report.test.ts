@@ -91,7 +91,7 @@ describe.skipIf(skip !== undefined)('the 2024→2025 Government Work Report diff
     writeFileSync(join(dir, 'gwr-2021-2025.html'), renderSeriesReport(lineage, diffs, 'html', { lang: 'zh' }));
     const { page, log, url } = await openFile(browser, join(dir, 'gwr-2021-2025.html'));
     await page.screenshot({ path: join(testOutputDir('browser-report'), 'gwr-2021-2025.png') });
-    expect(await page.locator('table.timeline tbody tr').count()).toBe(lineage.goals.length);
+    expect(await page.locator('table.timeline tbody tr.row').count()).toBe(lineage.goals.length);
     expect(await page.locator('table.timeline thead th').allTextContents()).toEqual([
       '目标',
       '2021',
@@ -100,6 +100,20 @@ describe.skipIf(skip !== undefined)('the 2024→2025 Government Work Report diff
       '2024',
       '2025',
     ]);
+    // The GDP growth target followed year by year, its qualifier shown: as the reports print it
+    // (2022 5.5%左右, 2023–2025 5%左右), in the chart's table and as the chart's own labels.
+    const gdp = page.locator('figure.track-card', { hasText: '国内生产总值增长' });
+    await gdp.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(testOutputDir('browser-report'), 'gwr-2021-2025-gdp.png') });
+    const rows = await gdp.first().locator('table tbody tr').allInnerTexts();
+    for (const row of ['2022\t5.5%\t左右', '2023\t5%\t左右', '2024\t5%\t左右', '2025\t5%\t左右']) {
+      expect(
+        rows.some((r) => r.startsWith(row)),
+        row,
+      ).toBe(true);
+    }
+    expect(await gdp.first().locator('svg text', { hasText: '5.5%左右' }).count()).toBe(1);
+    expect(await gdp.first().locator('svg circle').count()).toBe(rows.length);
     const firstCell = page.locator('table.timeline a.ev').first();
     const target = (await firstCell.getAttribute('href'))!.slice(1);
     await firstCell.click();

@@ -12,6 +12,7 @@ describe('plandiff CLI shell', () => {
       'diff',
       'trace',
       'report',
+      'feed',
       'init',
       'import',
       'fetch',

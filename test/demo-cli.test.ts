@@ -30,6 +30,22 @@ describe('plandiff demo', () => {
     expect(outline).toMatch(/^## /m);
 
     const pair = readFileSync(files[1]!, 'utf8');
+    // Each report's headline is printed under its address, with the report's own numbers.
+    const counts = Object.fromEntries(
+      [...pair.matchAll(/data-only="(\w+)" data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])]),
+    );
+    const headline =
+      run.stdout
+        .split('\n')
+        .find((line) => line.trim().startsWith('2024 → 2025: '))
+        ?.trim() ?? '';
+    for (const kind of ['added', 'dropped', 'reworded', 'merged', 'split', 'unchanged']) {
+      const n = counts[kind] ?? 0;
+      if (n > 0) expect(headline, kind).toContain(`${n} ${kind}`);
+      else expect(headline, kind).not.toContain(` ${kind}`);
+    }
+    expect(run.stdout).toMatch(/^\s+2012–2025: 13 editions, \d+ goals; \d+ appeared/m);
+    expect(run.stdout).toMatch(/^\s+.*2012年全市教育工作要点.*: \d+ sections, \d+ numbered units$/m);
     expect(pair).toContain('gwr@2024');
     expect(pair).toContain('gwr@2025');
     expect(pair).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//); // nothing from the network

@@ -24,6 +24,8 @@ describe('CSV report read back with csv-parse', () => {
       '相似度',
       '原标题',
       '新标题',
+      '原文',
+      '新文',
       '数字变化',
     ]);
     expect(records).toHaveLength(diff.changes.length);
@@ -35,6 +37,9 @@ describe('CSV report read back with csv-parse', () => {
       expect(Number(record['相似度'])).toBeCloseTo(change.similarity, 2);
       expect(record['移动']).toBe(change.moved ? '是' : '否');
       for (const ref of change.to) expect(record['新标题']).toContain(ref.heading);
+      // The texts themselves, so a spreadsheet user can read what changed without the HTML report.
+      for (const ref of change.from) expect(record['原文']).toContain(ref.text.replace(/^=/, "'="));
+      for (const ref of change.to) expect(record['新文']).toContain(ref.text);
     });
     const byNew = (id: string) => records.find((r) => r['新编号'] === id)!;
     expect(byNew('2.1')['类型']).toBe('改写');
@@ -43,6 +48,13 @@ describe('CSV report read back with csv-parse', () => {
     // Quotes, a comma and a CRLF inside a field survive the round trip (RFC 4180 quoting).
     expect(byNew('3.1.1')['新标题']).toBe('1. 资金,"奖补"\r\n办法');
     expect(byNew('3.1')['新标题']).toBe('（一）经费保障 "onerror=x');
+    expect(byNew('2.2')['原文']).toBe('推进义务教育均衡发展。 | 普及高中阶段教育。');
+    expect(byNew('2.2')['新文']).toBe('推进义务教育优质均衡发展。普及高中阶段教育。');
+    expect(byNew('2.6')['新文']).toBe(
+      '防范"onerror=alert(2) 与 <img src=x onerror="window.__pwned=1">；数据]]>不外泄；标记*_[]()|#；表格,"\n第二行。',
+    );
+    // A text that starts like a formula is defused for Excel.
+    expect(records.find((r) => r['原编号'] === '3.3')!['原文']).toBe(`'=HYPERLINK("http://evil.example") 加强督导。`);
   });
 
   it('reads back in English too', () => {

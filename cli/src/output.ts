@@ -15,8 +15,8 @@ export function paint(style: Parameters<typeof styleText>[0], text: string, colo
   return color ? styleText(style, text, { validateStream: false }) : text;
 }
 
-/** Writes a command's result to `--out FILE` (creating folders) or to stdout. */
-export function writeResult(text: string, out?: string): void {
+/** Writes a command's result (text, or the bytes of a binary format) to `--out FILE` (creating folders) or to stdout. */
+export function writeResult(text: string | Uint8Array, out?: string): void {
   if (out) {
     try {
       makeDirs(dirname(out));
@@ -27,7 +27,8 @@ export function writeResult(text: string, out?: string): void {
       throw new PlandiffError('OUTPUT_FAILED', `${out}: cannot write the output (${explainWriteError(reason)})`);
     }
   } else {
-    process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+    if (typeof text !== 'string') process.stdout.write(text);
+    else process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
   }
 }
 

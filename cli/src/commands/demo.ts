@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PlandiffError } from '@plandiff/model';
+import { type Plan, PlandiffError } from '@plandiff/model';
 import { renderOutline } from '@plandiff/normalize';
-import { type ReportLang, renderDiffReport, renderSeriesReport } from '@plandiff/report';
+import { diffHeadline, type ReportLang, renderDiffReport, renderSeriesReport, seriesHeadline } from '@plandiff/report';
 import { importSources, initCorpus, listEditions, type SourceInput } from '@plandiff/store';
 import { writeDemoEchoes } from '../demo-echoes.ts';
 import { createProgress } from '../progress.ts';
@@ -23,6 +23,8 @@ const GWR_YEARS = Array.from({ length: 18 }, (_, i) => 2008 + i).filter((year) =
 interface DemoFile {
   label: string;
   path: string;
+  /** What the file shows, in one line (a report's headline). */
+  headline?: string;
 }
 
 function readSource(path: string, series: string, label: string): SourceInput {
@@ -57,7 +59,6 @@ export const demoCommand = defineCommand({
     const corpus = args.corpus ? resolve(args.corpus) : mkdtempSync(join(tmpdir(), 'plandiff-demo-'));
     const steps = createProgress(GWR_YEARS.length + 1);
     const files: DemoFile[] = [];
-    const notes: string[] = [];
     try {
       steps.update(0, `importing ${GWR_YEARS.length + 1} plans into ${corpus}`);
       await initCorpus(corpus);
@@ -77,9 +78,10 @@ export const demoCommand = defineCommand({
 
       const [seed] = listEditions(corpus, 'luzhou-edu');
       if (!seed) throw new PlandiffError('INTERNAL', 'the seed was not imported');
-      files.push(
-        write(out, `luzhou-edu-${seed.edition}-outline.md`, renderOutline(seed.plan), 'seed outline (Markdown)'),
-      );
+      files.push({
+        ...write(out, `luzhou-edu-${seed.edition}-outline.md`, renderOutline(seed.plan), 'seed outline (Markdown)'),
+        headline: describeOutline(seed.plan),
+      });
 
       const editions: ReportEdition[] = listEditions(corpus, 'gwr')
         .filter((stored) => Number.parseInt(stored.edition, 10) >= 2012)
@@ -91,29 +93,37 @@ export const demoCommand = defineCommand({
       const last = diffs.at(-1);
       if (!last) throw new PlandiffError('INTERNAL', 'no Government Work Report pairs to compare');
       const pairName = `gwr-${last.a.year ?? 'a'}-${last.b.year ?? 'b'}.html`;
-      files.push(
-        write(out, pairName, renderDiffReport(last, 'html', { lang }), `${last.a.year}→${last.b.year} report (HTML)`),
-      );
+      files.push({
+        ...write(
+          out,
+          pairName,
+          renderDiffReport(last, 'html', { lang }),
+          `${last.a.year}→${last.b.year} report (HTML)`,
+        ),
+        headline: diffHeadline(last, 'en'),
+      });
       const span = `${editions[0]?.plan.year ?? 'first'}–${editions.at(-1)?.plan.year ?? 'last'}`;
       const seriesName = `gwr-${span.replace('–', '-')}.html`;
-      files.push(
-        write(
+      files.push({
+        ...write(
           out,
           seriesName,
           renderSeriesReport(lineage, diffs, 'html', { lang }),
           `${span} multi-year report (HTML)`,
         ),
-      );
+        headline: seriesHeadline(lineage, 'en'),
+      });
       const echoes = await writeDemoEchoes(corpus, out);
-      files.push(echoes);
-      notes.push(echoes.line);
+      files.push({ label: echoes.label, path: echoes.path, headline: echoes.line });
     } finally {
       steps.done();
     }
     const width = Math.max(...files.map((f) => f.label.length));
     process.stdout.write(`plandiff demo wrote ${files.length} files to ${out}:\n`);
-    for (const file of files) process.stdout.write(`  ${file.label.padEnd(width)}  ${pathToFileURL(file.path).href}\n`);
-    for (const note of notes) process.stdout.write(`${note}\n`);
+    for (const file of files) {
+      process.stdout.write(`  ${file.label.padEnd(width)}  ${pathToFileURL(file.path).href}\n`);
+      if (file.headline) process.stdout.write(`  ${' '.repeat(width)}  ${file.headline}\n`);
+    }
     process.stdout.write(
       'Open the .html files in any browser (paste the file:// address, or e.g. `xdg-open`/`open` the file); ' +
         'they are single self-contained pages and work offline.\n' +
@@ -121,6 +131,19 @@ export const demoCommand = defineCommand({
     );
   },
 });
+
+/** The size of an outline: how many sections and units in all. */
+function describeOutline(plan: Plan): string {
+  let units = 0;
+  const walk = (list: Plan['units']): void => {
+    for (const unit of list) {
+      units += 1;
+      walk(unit.children);
+    }
+  };
+  walk(plan.units);
+  return `${plan.title || 'plan'}: ${plan.units.length} sections, ${units} numbered units`;
+}
 
 function write(dir: string, name: string, text: string, label: string): DemoFile {
   const path = join(dir, name);

@@ -1,9 +1,9 @@
 import { DEFAULT_THRESHOLDS, diffPlans } from '@plandiff/diff';
 import { PlandiffError } from '@plandiff/model';
-import { renderDiffReport } from '@plandiff/report';
+import { renderDiffDocx, renderDiffReport, renderDiffText } from '@plandiff/report';
 import { loadPlan } from '../load-plan.ts';
 import { printDiagnostics, useColor, writeResult } from '../output.ts';
-import { renderDiffText } from '../render-diff-text.ts';
+
 import { defineCommand } from './command.ts';
 
 /** `plandiff diff <a> <b>` — aligns the tasks of two plans and reports what changed. */
@@ -19,16 +19,22 @@ export const diffCommand = defineCommand({
       })
       .positional('b', { type: 'string', demandOption: true, describe: 'Newer plan: file, URL or corpus ref' })
       .option('format', {
-        choices: ['text', 'json', 'md', 'html', 'csv'] as const,
+        choices: ['text', 'json', 'md', 'html', 'csv', 'docx'] as const,
         default: 'text' as const,
         describe:
-          'text: coloured list for the terminal; json: the PlanDiff record (schemas/diff.schema.json); md/html/csv: reports',
+          'text: coloured list for the terminal; json: the PlanDiff record (schemas/diff.schema.json); md/html/csv: reports; docx: the newer plan in Word with the changes tracked',
       })
       .option('out', { type: 'string', requiresArg: true, describe: 'Write to this file instead of stdout' })
       .option('lang', {
         choices: ['zh', 'en'] as const,
         default: 'zh' as const,
-        describe: 'Label language of md/html/csv reports',
+        describe: 'Label language of md/html/csv/docx reports',
+      })
+      .option('author', {
+        type: 'string',
+        requiresArg: true,
+        default: 'plandiff',
+        describe: 'docx: the name Word shows on the tracked changes and comments',
       })
       .option('depth', {
         type: 'number',
@@ -61,6 +67,10 @@ export const diffCommand = defineCommand({
       )
       .example('$0 diff a.txt b.txt --format json --out d.json', 'Machine-readable diff for scripts')
       .example('$0 diff a.txt b.txt --format html --lang en --out d.html', 'A report to share')
+      .example(
+        '$0 diff gwr@2024 gwr@2025 --format docx --out r.docx',
+        'The 2025 plan in Word/WPS: edits as tracked changes, moves/merges/splits as comments',
+      )
       .example('$0 diff a.txt b.txt --min-similarity 0.2', 'Stricter matching: fewer, surer links')
       .example(
         '$0 diff corpus/gwr/2024.txt corpus/gwr/2025.txt --depth 2 --explain',
@@ -73,6 +83,9 @@ export const diffCommand = defineCommand({
     }
     if (args.depth !== undefined && !(Number.isInteger(args.depth) && args.depth >= 1)) {
       throw new PlandiffError('USAGE', `--depth must be a positive integer, got ${args.depth}`);
+    }
+    if (args.format === 'docx' && !args.out && process.stdout.isTTY) {
+      throw new PlandiffError('USAGE', '--format docx writes a binary Word file: give --out FILE (or redirect stdout)');
     }
     const loadOptions = args.corpus ? { corpus: args.corpus } : {};
     const [a, b] = [await loadPlan(args.a, loadOptions), await loadPlan(args.b, loadOptions)];
@@ -92,6 +105,10 @@ export const diffCommand = defineCommand({
       ...(minSimilarity !== undefined ? { minSimilarity } : {}),
       ...(args.depth !== undefined ? { depth: args.depth } : {}),
     });
+    if (args.format === 'docx') {
+      writeResult(await renderDiffDocx(diff, { lang: args.lang, author: args.author }), args.out);
+      return;
+    }
     let text: string;
     if (args.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
     else if (args.format === 'text')

@@ -14,6 +14,7 @@ export const commandLoaders: Record<string, () => Promise<AnyCommand>> = {
   diff: async () => (await import('./diff.ts')).diffCommand,
   trace: async () => (await import('./trace.ts')).traceCommand,
   report: async () => (await import('./report.ts')).reportCommand,
+  feed: async () => (await import('./feed.ts')).feedCommand,
   init: async () => (await import('./init.ts')).initCommand,
   import: async () => (await import('./import.ts')).importCommand,
   fetch: async () => (await import('./fetch.ts')).fetchCommand,

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { editionYear, tracePlans } from '@plandiff/diff';
 import { type Plan, PlandiffError } from '@plandiff/model';
+import { renderLineageText } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir } from '../corpus-dir.ts';
 import { loadPlan } from '../load-plan.ts';
 import { isCorpusRef } from '../load-ref.ts';
 import { isUrl } from '../load-url.ts';
 import { printDiagnostics, useColor, writeResult } from '../output.ts';
-import { renderLineageText } from '../render-diff-text.ts';
 import { defineCommand } from './command.ts';
 
 /** One edition to trace: its plan, how the user named it, and its year when known. */

@@ -27,10 +27,13 @@ export function renderDiffCsv(diff: PlanDiff, lang: ReportLang): string {
     labels.similarity,
     labels.oldHeading,
     labels.newHeading,
+    labels.oldText,
+    labels.newText,
     labels.figureChanges,
   ].map((cell) => quoteCsvField(cell));
   const rows = diff.changes.map((change) => {
     const heading = (refs: typeof change.from): string => refs.map((ref) => taskTitle(ref)).join(' | ');
+    const text = (refs: typeof change.from): string => refs.map((ref) => ref.text).join(' | ');
     const figures = change.figures.map((f) => `${f.context}${labels.colon}${f.from} → ${f.to}`).join('; ');
     return [
       quoteCsvField(kindLabel(change.kind, lang)),
@@ -41,6 +44,8 @@ export function renderDiffCsv(diff: PlanDiff, lang: ReportLang): string {
       change.similarity.toFixed(2),
       quoteCsvField(heading(change.from), true),
       quoteCsvField(heading(change.to), true),
+      quoteCsvField(text(change.from), true),
+      quoteCsvField(text(change.to), true),
       quoteCsvField(figures, true),
     ];
   });

@@ -46,10 +46,42 @@ ins{background:var(--added-bg);color:#116329;text-decoration:none}
 details.goal-detail{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:4px 10px}
 details.goal-detail summary{cursor:pointer;font-weight:600}
 footer{margin-top:32px;color:var(--muted);font-size:.85em}
+.headline{font-weight:600;margin:.2em 0 .5em}
+ul.editions,details.editions ul{margin:.2em 0;padding-left:1.2em;color:var(--muted);font-size:.9em}
+details.editions{color:var(--muted);font-size:.9em}details.editions summary{cursor:pointer}
+figure.chart{margin:10px 0 18px}figure.chart figcaption{font-weight:600;margin-bottom:6px}
+figure.chart figcaption .meta{font-weight:400;font-size:.85em}
+.chart-body{display:flex;flex-wrap:wrap;gap:12px 20px;align-items:flex-start}
+.chart-svg{flex:0 1 auto;max-width:100%;overflow-x:auto}.chart-svg svg{display:block;max-width:100%;height:auto}
+.chart-table{flex:1 1 300px;min-width:0;overflow-x:auto}.chart-table table{margin-top:0}
+.chart-table.scroll{max-height:200px;overflow-y:auto}
+svg text{font-size:11px;fill:var(--fg)}
+.chart-legend{margin:0 0 4px;font-size:.85em}.chart-legend .key{margin-right:10px;white-space:nowrap}
+.chart-legend .key::before{content:"";display:inline-block;width:10px;height:10px;border-radius:2px;background:var(--k);margin-right:4px}
+.kinds-chart .seg{fill:var(--k)}.kinds-chart .count{fill:var(--muted)}
+.sankey .band{fill-opacity:.42}.sankey .band:hover{fill-opacity:.8}.sankey .band.k-added,.sankey .band.k-dropped{fill:var(--k)}
+.sankey .node rect{fill:#57606a}.sankey .node.k-added rect,.sankey .node.k-dropped rect{fill:var(--k)}
+.track-grid{display:flex;flex-direction:column;gap:10px}
+.track-card{border:1px solid var(--line);border-radius:6px;padding:6px 10px;margin:0}
+.track .line{fill:none;stroke:#0969da;stroke-width:2}.track .dot{fill:#fff;stroke:#0969da;stroke-width:1.5}
+.track .dot.changed{fill:#0969da}.track .range{stroke:#0969da;stroke-width:6;stroke-opacity:.25;stroke-linecap:round}
+.track .axis{stroke:var(--line)}.track .tick{fill:var(--muted);font-size:10px}.track .val{font-weight:600}
+.track-table tr.changed td{font-weight:600}
+details.more-tracks{margin:8px 0}details.more-tracks summary{cursor:pointer}
+.timeline-wrap{overflow:auto;max-height:85vh;border:1px solid var(--line)}
+.timeline-wrap .timeline{margin:0}
+.timeline td.goal{position:sticky;left:0;z-index:1;background:var(--bg)}
+.timeline thead th:first-child{left:0;z-index:2}
+.timeline tr.detail>td{text-align:left;padding:0;background:var(--soft)}
+.timeline .goal-detail{position:sticky;left:0;width:min(1180px,calc(100vw - 72px));margin:0;padding:6px 10px;border:0;text-align:left}
+.detail-head{display:flex;gap:8px;align-items:baseline}.detail-head .close{margin-left:auto;font:inherit;cursor:pointer}
+#more{display:block;margin:8px auto;font:inherit;cursor:pointer}#more[hidden]{display:none}
+table.pairs td:first-child{white-space:nowrap}
 @media (max-width:760px){.sides{grid-template-columns:1fr}}
 @media print{body{max-width:none;padding:0;font-size:11pt}.filters{display:none}
 button.only{border:none;background:none;padding:0;color:inherit}
 a{color:inherit}.change{border-left-width:3px}details.goal-detail{break-inside:avoid}
+.timeline-wrap{max-height:none;overflow:visible}#more,#flow-pair{display:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}ins{text-decoration:underline}}
 `;
 

@@ -1,6 +1,7 @@
 import type { Change, FigureChange, TaskRef, WordPart } from '@plandiff/model';
 import { escapeHtml } from './escape.ts';
 import { fillLabel, kindLabel, type Labels, type ReportLang } from './labels.ts';
+import { headingInText } from './task-title.ts';
 import { type Side, sideParts, splitParts } from './wording.ts';
 
 /** What rendering a change needs besides the change itself. */
@@ -97,7 +98,7 @@ function renderTask(ref: TaskRef, side: 'a' | 'b', body: string, ctx: ChangeCont
   const id = ctx.used.has(anchor) ? '' : ` id="${escapeHtml(anchor)}"`;
   ctx.used.add(anchor);
   // Paragraph tasks take their first sentence as heading; the text then repeats it, so show it once.
-  const shownHeading = body && ref.heading && ref.text.startsWith(ref.heading) ? '' : ref.heading;
+  const shownHeading = body && headingInText(ref) ? '' : ref.heading;
   const heading =
     `<div class="heading"><span class="num">${escapeHtml(ref.number)}</span>${escapeHtml(shownHeading)}` +
     `<a class="tid" href="#${escapeHtml(anchor)}">${escapeHtml(ref.id)}</a></div>`;

@@ -11,11 +11,19 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
  * page's own inline style and script (by hash) and no network at all, so even text that slipped
  * past escaping could neither run nor fetch anything.
  */
-export function renderPage(page: { labels: Labels; title: string; body: string; kind?: 'pair' | 'series' }): string {
+export function renderPage(page: {
+  labels: Labels;
+  title: string;
+  body: string;
+  kind?: 'pair' | 'series';
+  /** The page's one script (default: the pair report's filters). */
+  script?: string;
+}): string {
+  const script = page.script ?? REPORT_JS;
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(REPORT_CSS)}`,
-    `script-src ${sha256(REPORT_JS)}`,
+    `script-src ${sha256(script)}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -35,7 +43,7 @@ export function renderPage(page: { labels: Labels; title: string; body: string; 
     '</head>',
     `<body class="${page.kind ?? 'pair'}">`,
     page.body,
-    `<script>${REPORT_JS}</script>`,
+    `<script>${script}</script>`,
     '</body>',
     '</html>',
     '',
@@ -68,7 +76,12 @@ export function renderFilterBar(
 }
 
 /** A table of counts per kind; each count is a button that shows only that kind's rows. */
-export function renderKindTable(labels: Labels, lang: ReportLang, counts: Record<ChangeKind, number>): string {
+export function renderKindTable(
+  labels: Labels,
+  lang: ReportLang,
+  counts: Record<ChangeKind, number>,
+  moved: number,
+): string {
   const total = KINDS.reduce((sum, kind) => sum + counts[kind], 0);
   const rows = KINDS.map(
     (kind) =>
@@ -79,6 +92,7 @@ export function renderKindTable(labels: Labels, lang: ReportLang, counts: Record
   return [
     `<table class="kinds"><thead><tr><th>${escapeHtml(labels.kind)}</th><th>${escapeHtml(labels.count)}</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody>`,
-    `<tfoot><tr><th>${escapeHtml(labels.total)}</th><td class="n" data-total>${total}</td></tr></tfoot></table>`,
+    `<tfoot><tr><th>${escapeHtml(labels.total)}</th><td class="n" data-total>${total}</td></tr>`,
+    `<tr><th>${escapeHtml(labels.movedCount)}</th><td class="n" data-moved>${moved}</td></tr></tfoot></table>`,
   ].join('\n');
 }

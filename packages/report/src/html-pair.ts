@@ -1,30 +1,22 @@
-import type { PlanDiff, PlanLabel } from '@plandiff/model';
+import type { PlanDiff } from '@plandiff/model';
+import { renderSankeyBody } from './chart-sankey.ts';
 import { escapeHtml } from './escape.ts';
+import { diffHeadline } from './headline.ts';
 import { type ChangeContext, renderChange, taskAnchor } from './html-change.ts';
 import { renderFilterBar, renderKindTable, renderPage } from './html-page.ts';
-import { KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
+import { fillLabel, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
+import { describePlan, editionsHeading, editionTag } from './plan-names.ts';
 import { countKinds, countSections, emptyCounts, sectionHeadings } from './sections.ts';
-
-/** A plan label as a short line: `title (year) · ref`. */
-export function describePlan(plan: PlanLabel): string {
-  const name = planName(plan);
-  const year = plan.year !== undefined && name !== String(plan.year) ? ` (${plan.year})` : '';
-  return `${name}${year} · ${plan.ref}`;
-}
-
-/** What to call a plan: its title, else its year, else its reference. */
-export function planName(plan: PlanLabel): string {
-  return plan.title.trim() || (plan.year !== undefined ? String(plan.year) : plan.ref);
-}
 
 /** Renders one pair's diff as a self-contained HTML page. */
 export function renderDiffHtml(diff: PlanDiff, lang: ReportLang): string {
   const labels = labelsFor(lang);
-  const title = `${labels.pairTitle}${labels.colon}${planName(diff.a)} → ${planName(diff.b)}`;
+  const title = `${labels.pairTitle}${labels.colon}${editionsHeading([diff.a, diff.b], labels)}`;
   const body = [
     `<header><h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">${escapeHtml(labels.oldSide)}${escapeHtml(labels.colon)}${escapeHtml(describePlan(diff.a))}</p>`,
-    `<p class="meta">${escapeHtml(labels.newSide)}${escapeHtml(labels.colon)}${escapeHtml(describePlan(diff.b))}</p></header>`,
+    `<p class="headline">${escapeHtml(diffHeadline(diff, lang))}</p>`,
+    `<p class="meta">${escapeHtml(labels.oldSide)}${escapeHtml(labels.colon)}${escapeHtml(describePlan(diff.a, labels))}</p>`,
+    `<p class="meta">${escapeHtml(labels.newSide)}${escapeHtml(labels.colon)}${escapeHtml(describePlan(diff.b, labels))}</p></header>`,
     renderPairSections(diff, labels, lang, ''),
     `<footer>${escapeHtml(labels.generated)}${escapeHtml(JSON.stringify(diff.options))}</footer>`,
   ].join('\n');
@@ -44,9 +36,13 @@ export function renderPairSections(diff: PlanDiff, labels: Labels, lang: ReportL
   const summary = { ...emptyCounts(), ...diff.summary };
   return [
     `<section id="${prefix}summary"><h2>${escapeHtml(labels.summary)}</h2><div class="summary-grid">`,
-    renderKindTable(labels, lang, summary),
+    renderKindTable(labels, lang, summary, diff.changes.filter((c) => c.moved).length),
     renderSectionTable(diff, labels, lang, prefix),
     '</div></section>',
+    `<section id="${prefix}flows"><h2>${escapeHtml(labels.flowChart)}</h2><figure class="chart" id="${prefix}chart-flows">`,
+    `<figcaption>${escapeHtml(fillLabel(labels.flowChartOf, { pair: `${editionTag(diff.a, labels)} → ${editionTag(diff.b, labels)}` }))}</figcaption>`,
+    renderSankeyBody(diff, labels, `${editionTag(diff.a, labels)} → ${editionTag(diff.b, labels)}`),
+    `<p class="meta">${escapeHtml(labels.flowNote)}</p></figure></section>`,
     `<section id="${prefix}figures"><h2>${escapeHtml(labels.figures)}</h2>`,
     renderFigureTable(diff, labels, prefix),
     '</section>',

@@ -7,8 +7,13 @@ import { renderSeriesHtml } from './series-html.ts';
 import { renderSeriesMarkdown } from './series-markdown.ts';
 
 export { BOM, quoteCsvField } from './csv.ts';
+export { type DocxOptions, renderDiffDocx } from './docx.ts';
 export { escapeHtml, escapeMarkdown } from './escape.ts';
+export { escapeXml, type FeedEntry, type FeedInput, renderAtomFeed, renderEntryHtml } from './feed.ts';
+export { diffHeadline, seriesHeadline } from './headline.ts';
 export { KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
+export { describePlan, editionsHeading, planName } from './plan-names.ts';
+export { renderDiffText, renderLineageText, renderWordingLine, type TextRenderOptions } from './text.ts';
 
 /** Output formats for a pair report. */
 export type ReportFormat = 'md' | 'html' | 'json' | 'csv';

@@ -60,6 +60,45 @@ const ZH = {
   noText: '（无正文）',
   colon: '：',
   listSep: '；',
+  movedCount: '其中移动',
+  oldText: '原文',
+  newText: '新文',
+  editionsCount: '{n} 个版本',
+  goalsCount: '{n} 个目标',
+  figuresChanged: '数字变化 {n}',
+  movedN: '移动 {n}',
+  countSep: '，',
+  clauseSep: '；',
+  kindsChart: '各年份对的变化（按类型）',
+  flowChart: '各部分任务的去向',
+  flowChartOf: '{pair} 各部分任务的去向',
+  flowNote:
+    '左边是旧版的各部分，右边是新版的各部分；带子的粗细是任务数。新增的任务从左下的“新增”流入，删除的任务流向右下的“删除”。',
+  figureChart: '数字走势',
+  figureNote: '引擎在相邻版本间配对的数字，按任务串联起来；实心点表示该年报告了变化，空心点表示数字未变。',
+  moreTracks: '其余 {n} 个跟踪到三个以上版本的数字',
+  trend: '走势',
+  editions: '版本',
+  mergedFrom: '合并自',
+  feedEdition: '新版',
+  feedRevised: '修订',
+  splitFrom: '拆分自',
+  splitInto: '拆为 {ids}',
+  allFigures: '各年份对变化的数字',
+  addedEdge: '（新增）',
+  droppedEdge: '（删除）',
+  fromSection: '旧版部分',
+  toSection: '新版部分',
+  tasks: '任务数',
+  year: '年份',
+  figure: '数字',
+  modifier: '限定词',
+  showMore: '显示更多（还有 {n} 个）',
+  close: '关闭',
+  noMatch: '没有符合条件的目标。',
+  noUnpack:
+    '这个浏览器不能解压报告里的任务文字（需要 DecompressionStream），目标详情和全文搜索不可用；请换用较新的浏览器，或使用 --format md。',
+  noScript: '时间线和目标详情需要 JavaScript 才能显示；没有脚本时请使用 --format md 生成的 Markdown 报告。',
 } as const;
 
 /** The label dictionary's shape. */
@@ -119,6 +158,46 @@ const EN: Labels = {
   noText: '(no text)',
   colon: ': ',
   listSep: '; ',
+  movedCount: 'of which moved',
+  oldText: 'Old text',
+  newText: 'New text',
+  editionsCount: '{n} editions',
+  goalsCount: '{n} goals',
+  figuresChanged: '{n} figures changed',
+  movedN: '{n} moved',
+  countSep: ', ',
+  clauseSep: '; ',
+  kindsChart: 'Changes per pair of editions, by kind',
+  flowChart: 'Where each section’s tasks went',
+  flowChartOf: 'Where each section’s tasks went, {pair}',
+  flowNote:
+    'Old sections on the left, new sections on the right; a band is as thick as its tasks. Added tasks flow in from “(added)” at the bottom left, dropped tasks flow out to “(dropped)” at the bottom right.',
+  figureChart: 'Figures across editions',
+  figureNote:
+    'Figures the engine paired between consecutive editions, chained task by task; a filled dot is a reported change, a hollow dot an unchanged figure.',
+  moreTracks: '{n} more figures followed over three or more editions',
+  trend: 'Values',
+  editions: 'Editions',
+  mergedFrom: 'Merged from',
+  feedEdition: 'new edition',
+  feedRevised: 'revised',
+  splitFrom: 'Split from',
+  splitInto: 'into {ids}',
+  allFigures: 'Changed figures per pair',
+  addedEdge: '(added)',
+  droppedEdge: '(dropped)',
+  fromSection: 'Old section',
+  toSection: 'New section',
+  tasks: 'Tasks',
+  year: 'Year',
+  figure: 'Figure',
+  modifier: 'Qualifier',
+  showMore: 'Show more ({n} left)',
+  close: 'Close',
+  noMatch: 'No goal matches.',
+  noUnpack:
+    'This browser cannot unpack the task texts (it lacks DecompressionStream), so goal histories and text search are unavailable; use a newer browser or the Markdown report (--format md).',
+  noScript: 'The timeline and goal histories need JavaScript; without it, use the Markdown report (--format md).',
 };
 
 const KIND_LABELS: Record<ReportLang, Record<ChangeKind, string>> = {
@@ -151,6 +230,19 @@ const EVENT_MARKS: Record<ReportLang, Record<ChangeKind, string>> = {
   zh: { unchanged: '·', reworded: '改', merged: '并', split: '拆', added: '新', dropped: '删' },
   en: { unchanged: '·', reworded: '~', merged: 'M', split: 'S', added: '+', dropped: '×' },
 };
+
+/** A count in a headline: `4 added` / `新增 4` (kinds), `12 appeared` / `出现 12` (goal events). */
+export function countPhrase(n: number, kind: ChangeKind, lang: ReportLang, events = false): string {
+  // "12 appeared" reads as a count; the timeline's own words ("appears") read as a legend.
+  const past: Partial<Record<ChangeKind, string>> = {
+    added: 'appeared',
+    dropped: 'disappeared',
+    unchanged: 'continued',
+  };
+  const word =
+    events && lang === 'en' ? (past[kind] ?? KIND_LABELS.en[kind]) : (events ? EVENT_LABELS : KIND_LABELS)[lang][kind];
+  return lang === 'en' ? `${n} ${word.toLowerCase()}` : `${word} ${n}`;
+}
 
 /** The label dictionary for a language. */
 export function labelsFor(lang: ReportLang): Labels {

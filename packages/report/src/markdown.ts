@@ -1,7 +1,8 @@
 import type { Change, PlanDiff, TaskRef, WordPart } from '@plandiff/model';
 import { escapeMarkdown, isPunctuation } from './escape.ts';
-import { describePlan, planName } from './html-pair.ts';
+import { diffHeadline } from './headline.ts';
 import { fillLabel, KINDS, kindLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
+import { describePlan, editionsHeading } from './plan-names.ts';
 import { countSections, emptyCounts, sectionHeadings, sectionKeys } from './sections.ts';
 import { taskTitle } from './task-title.ts';
 
@@ -41,16 +42,22 @@ export function renderDiffMarkdown(diff: PlanDiff, lang: ReportLang): string {
   const summary = { ...emptyCounts(), ...diff.summary };
   const total = KINDS.reduce((sum, kind) => sum + summary[kind], 0);
   const out = [
-    `# ${escapeMarkdown(`${labels.pairTitle}${labels.colon}${planName(diff.a)} → ${planName(diff.b)}`)}`,
+    `# ${escapeMarkdown(`${labels.pairTitle}${labels.colon}${editionsHeading([diff.a, diff.b], labels)}`)}`,
     '',
-    `- ${labels.oldSide}${labels.colon}${escapeMarkdown(describePlan(diff.a))}`,
-    `- ${labels.newSide}${labels.colon}${escapeMarkdown(describePlan(diff.b))}`,
+    escapeMarkdown(diffHeadline(diff, lang)),
+    '',
+    `- ${labels.oldSide}${labels.colon}${escapeMarkdown(describePlan(diff.a, labels))}`,
+    `- ${labels.newSide}${labels.colon}${escapeMarkdown(describePlan(diff.b, labels))}`,
     '',
     `## ${labels.summary}`,
     '',
     markdownTable(
       [labels.kind, labels.count],
-      [...KINDS.map((kind) => [kindLabel(kind, lang), String(summary[kind])]), [`**${labels.total}**`, `**${total}**`]],
+      [
+        ...KINDS.map((kind) => [kindLabel(kind, lang), String(summary[kind])]),
+        [`**${labels.total}**`, `**${total}**`],
+        [labels.movedCount, String(diff.changes.filter((c) => c.moved).length)],
+      ],
       [false, true],
     ),
     '',

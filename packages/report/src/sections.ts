@@ -41,7 +41,19 @@ export function sectionKeys(diff: PlanDiff): string[] {
   });
 }
 
-/** Counts changes per section and kind, sections in order of first appearance. */
+/**
+ * Orders section keys by number (`b2` before `b10`, which string order gets wrong): the new edition's
+ * sections first, then old sections that have no counterpart.
+ */
+export function compareSectionKeys(x: string, y: string): number {
+  if (x[0] !== y[0]) return x[0] === 'b' ? -1 : 1;
+  const nx = Number.parseInt(x.slice(1), 10);
+  const ny = Number.parseInt(y.slice(1), 10);
+  if (Number.isFinite(nx) && Number.isFinite(ny) && nx !== ny) return nx - ny;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Counts changes per section and kind, sections in the order of their numbers. */
 export function countSections(diff: PlanDiff, labels: Labels): SectionCount[] {
   const keys = sectionKeys(diff);
   const headings = sectionHeadings(diff.changes);
@@ -59,7 +71,7 @@ export function countSections(diff: PlanDiff, labels: Labels): SectionCount[] {
     }
     section.counts[change.kind] += 1;
   });
-  return [...sections.values()];
+  return [...sections.values()].sort((x, y) => compareSectionKeys(x.key, y.key));
 }
 
 /** Titles (`number heading`) of the top-level sections on each side, keyed `a3`/`b3`. */

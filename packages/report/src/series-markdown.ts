@@ -1,8 +1,12 @@
 import type { Lineage, PlanDiff } from '@plandiff/model';
+import { trackTitle } from './chart-figures.ts';
 import { escapeMarkdown } from './escape.ts';
-import { describePlan, planName } from './html-pair.ts';
+import { buildFigureTracks, chartableTracks } from './figure-tracks.ts';
+import { figureLabel } from './figure-values.ts';
+import { seriesHeadline } from './headline.ts';
 import { eventLabel, eventMark, KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 import { markdownTable, markPart, markWording } from './markdown.ts';
+import { describePlan, editionsHeading } from './plan-names.ts';
 import { emptyCounts } from './sections.ts';
 import { renderSeriesFiguresMarkdown } from './series-figures.ts';
 import { taskTitle } from './task-title.ts';
@@ -12,12 +16,10 @@ import { createChangeFinder, goalTitle, lineageYears, timelineCells } from './ti
 export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[], lang: ReportLang): string {
   const labels = labelsFor(lang);
   const years = lineageYears(lineage);
-  const first = lineage.editions[0];
-  const last = lineage.editions.at(-1);
-  const title = `${labels.seriesTitle}${labels.colon}${first ? planName(first) : ''}${last && last !== first ? ` → ${planName(last)}` : ''}`;
+  const title = `${labels.seriesTitle}${labels.colon}${editionsHeading(lineage.editions, labels, true)}`;
   const findChange = createChangeFinder(diffs);
-  const out = [`# ${escapeMarkdown(title)}`, ''];
-  for (const edition of lineage.editions) out.push(`- ${escapeMarkdown(describePlan(edition))}`);
+  const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(seriesHeadline(lineage, lang)), ''];
+  for (const edition of lineage.editions) out.push(`- ${escapeMarkdown(describePlan(edition, labels))}`);
   if (lineage.query) out.push('', `${labels.query}${labels.colon}${escapeMarkdown(lineage.query)}`);
   out.push('', `## ${labels.summary}`, '');
   out.push(
@@ -33,8 +35,24 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
       [false, ...KINDS.map(() => true)],
     ),
   );
+  const tracks = chartableTracks(buildFigureTracks(diffs));
   const figures = renderSeriesFiguresMarkdown(diffs, labels);
-  if (figures.length) out.push('', `## ${labels.figures}`, ...figures);
+  if (figures.length || tracks.length) out.push('', `## ${labels.figures}`);
+  if (tracks.length) {
+    out.push('', `### ${labels.figureChart}`, '');
+    out.push(
+      markdownTable(
+        [labels.context, labels.unit, labels.trend],
+        tracks.map((track) => [
+          escapeMarkdown(trackTitle(track)),
+          escapeMarkdown(track.unit),
+          escapeMarkdown(track.points.map((p) => `${p.year} ${figureLabel(p.text, p.modifier)}`).join(' → ')),
+        ]),
+      ),
+    );
+  }
+  if (figures.length)
+    out.push('', `### ${labels.allFigures}`, ...figures.map((line) => line.replace(/^### /, '#### ')));
   const legend = KINDS.map((kind) => `${eventMark(kind, lang)} ${eventLabel(kind, lang)}`).join(' / ');
   out.push('', `## ${labels.timeline}`, '', `${labels.legend}${labels.colon}${escapeMarkdown(legend)}`, '');
   out.push(

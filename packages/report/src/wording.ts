@@ -48,3 +48,42 @@ function sliceParts(parts: readonly WordPart[], from: number, to: number): WordP
   }
   return out;
 }
+
+/**
+ * Cuts a whole wording (deletions included) into one list per new task, by where each task's text
+ * falls on the new side; a deletion goes with the task it sits in (at a boundary, the earlier one).
+ * Undefined when the new side is not the tasks' texts joined by a plain separator.
+ */
+export function splitWordingByNew(parts: readonly WordPart[], texts: readonly string[]): WordPart[][] | undefined {
+  const whole = partsText(sideParts(parts, 'new'));
+  if (texts.length === 1) return whole === texts[0] ? [[...parts]] : undefined;
+  const sep = SEPARATORS.find((s) => texts.join(s) === whole);
+  if (sep === undefined) return undefined;
+  const starts: number[] = [];
+  let at = 0;
+  for (const text of texts) {
+    starts.push(at);
+    at += text.length + sep.length;
+  }
+  const out: WordPart[][] = texts.map(() => []);
+  let offset = 0;
+  let task = 0;
+  for (const part of parts) {
+    if (part.op === 'delete') {
+      out[task]?.push(part);
+      continue;
+    }
+    let rest = part.text;
+    while (rest) {
+      while (task < texts.length - 1 && offset >= starts[task + 1]!) task++;
+      const end = starts[task]! + texts[task]!.length;
+      // Past the task's end: the separator before the next task, in neither task's text.
+      const take =
+        offset < end ? Math.min(rest.length, end - offset) : Math.min(rest.length, starts[task + 1]! - offset);
+      if (offset < end) out[task]?.push({ op: part.op, text: rest.slice(0, take) });
+      rest = rest.slice(take);
+      offset += take;
+    }
+  }
+  return out;
+}

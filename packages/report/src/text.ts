@@ -1,5 +1,10 @@
+import { styleText } from 'node:util';
 import type { Change, Lineage, PlanDiff, TaskRef, WordPart } from '@plandiff/model';
-import { paint } from './output.ts';
+
+/** Wraps text in an ANSI style when colour is on (the caller decides: a TTY, NO_COLOR, FORCE_COLOR). */
+function paint(style: Parameters<typeof styleText>[0], text: string, color: boolean): string {
+  return color ? styleText(style, text, { validateStream: false }) : text;
+}
 
 /** Options of the text renderers. */
 export interface TextRenderOptions {
@@ -34,17 +39,28 @@ function clip(text: string): string {
 
 const refLabel = (r: TaskRef) => `${r.id}${r.number ? ` ${r.number}` : ''} ${r.heading || r.text.slice(0, 30)}`.trim();
 
+/**
+ * A wording shortened for a line or a feed item: long inserted/deleted runs keep their ends around
+ * an ellipsis, long unchanged runs keep only the characters next to the edits.
+ */
+export function compactWording(parts: readonly WordPart[]): WordPart[] {
+  return parts.map((p, i) => {
+    if (p.op !== 'equal') return { op: p.op, text: clip(p.text) };
+    const chars = Array.from(p.text);
+    if (chars.length <= CONTEXT_CHARS * 2) return p;
+    const head = i === 0 ? '' : chars.slice(0, CONTEXT_CHARS).join('');
+    const tail = i === parts.length - 1 ? '' : chars.slice(-CONTEXT_CHARS).join('');
+    return { op: 'equal', text: `${head}…${tail}` };
+  });
+}
+
 /** A wording diff on one line: deletions red and struck, insertions green; long equal runs elided. */
 export function renderWordingLine(parts: readonly WordPart[], color: boolean): string {
-  return parts
-    .map((p, i) => {
-      if (p.op === 'delete') return color ? paint(['red', 'strikethrough'], clip(p.text), true) : `[-${clip(p.text)}]`;
-      if (p.op === 'insert') return color ? paint('green', clip(p.text), true) : `[+${clip(p.text)}]`;
-      const chars = Array.from(p.text);
-      if (chars.length <= CONTEXT_CHARS * 2) return p.text;
-      const head = i === 0 ? '' : chars.slice(0, CONTEXT_CHARS).join('');
-      const tail = i === parts.length - 1 ? '' : chars.slice(-CONTEXT_CHARS).join('');
-      return `${head}…${tail}`;
+  return compactWording(parts)
+    .map((p) => {
+      if (p.op === 'delete') return color ? paint(['red', 'strikethrough'], p.text, true) : `[-${p.text}]`;
+      if (p.op === 'insert') return color ? paint('green', p.text, true) : `[+${p.text}]`;
+      return p.text;
     })
     .join('');
 }

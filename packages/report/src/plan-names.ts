@@ -1,0 +1,51 @@
+import type { PlanLabel } from '@plandiff/model';
+import type { Labels } from './labels.ts';
+
+/** A leading year in a title (`2024年`, `2024年度`), which the edition's year says already. */
+const LEADING_YEAR = /^\s*(?:19|20)\d{2}\s*年度?\s*/;
+
+/** A plan's title without its leading year: what stays the same from edition to edition. */
+export function titleStem(plan: PlanLabel): string {
+  return plan.title.replace(LEADING_YEAR, '').trim();
+}
+
+/**
+ * What to call a plan: its title with its year (`2024年政府工作报告`; a title that states the year
+ * is kept as it is), else its year, else its reference.
+ */
+export function planName(plan: PlanLabel, labels?: Labels): string {
+  const title = plan.title.trim();
+  if (title && plan.year !== undefined && !title.includes(String(plan.year))) {
+    return labels?.lang === 'en' ? `${title} (${plan.year})` : `${plan.year}年${title}`;
+  }
+  return title || (plan.year !== undefined ? String(plan.year) : plan.ref);
+}
+
+/** A plan as one source line: its name, then its reference unless the name is the reference. */
+export function describePlan(plan: PlanLabel, labels?: Labels): string {
+  const name = planName(plan, labels);
+  return name === plan.ref ? name : `${name} · ${plan.ref}`;
+}
+
+/** The short name of an edition in a pair: its year when known, else its name. */
+export function editionTag(plan: PlanLabel, labels?: Labels): string {
+  return plan.year !== undefined ? String(plan.year) : planName(plan, labels);
+}
+
+/**
+ * The heading of a comparison of editions: `政府工作报告 2024 → 2025` when they share a title stem
+ * and all have years, else their names joined by arrows (`a → b`, first and last of a series).
+ */
+export function editionsHeading(plans: readonly PlanLabel[], labels?: Labels, series = false): string {
+  const first = plans[0];
+  const last = plans.at(-1);
+  if (!first || !last) return '';
+  // A series is named by its ends: titles in between may be worded differently (`政府工作报告` in one year).
+  const stem = titleStem(first);
+  const years = plans.every((p) => p.year !== undefined);
+  if (stem && years && titleStem(last) === stem && (series || plans.every((p) => titleStem(p) === stem))) {
+    if (first === last) return `${stem} ${first.year}`;
+    return `${stem} ${first.year}${series ? '–' : ' → '}${last.year}`;
+  }
+  return first === last ? planName(first, labels) : `${planName(first, labels)} → ${planName(last, labels)}`;
+}
