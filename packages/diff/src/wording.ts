@@ -76,13 +76,25 @@ function common(a: string, b: string, backward: boolean): number {
  */
 function pushReplacement(parts: WordPart[], a: string, b: string): void {
   let pre = common(a, b, false);
-  if (pre < 2 || pre >= Math.min(a.length, b.length)) pre = 0;
+  if (pre < 2 || pre >= Math.min(a.length, b.length) || insideNumber(a, b, pre, pre)) pre = 0;
   let suf = common(a.slice(pre), b.slice(pre), true);
-  if (suf < 2 || pre + suf >= Math.min(a.length, b.length)) suf = 0;
+  if (suf < 2 || pre + suf >= Math.min(a.length, b.length) || insideNumber(a, b, a.length - suf, b.length - suf))
+    suf = 0;
   push(parts, 'equal', a.slice(0, pre));
   push(parts, 'delete', a.slice(pre, a.length - suf));
   push(parts, 'insert', b.slice(pre, b.length - suf));
   push(parts, 'equal', b.slice(b.length - suf));
+}
+
+const DIGIT = /[0-9０-９.．〇零一二三四五六七八九十百千万亿]/u;
+
+/**
+ * True when a cut at `i` in `a` and `j` in `b` falls inside a number: `1200` → `1300` is one figure
+ * changed, not `[-12][+13]00`, and `2024年` → `2025年` is a year, not `202[-4][+5]年`.
+ */
+function insideNumber(a: string, b: string, i: number, j: number): boolean {
+  const digitAt = (t: string, k: number) => k >= 0 && k < t.length && DIGIT.test(t[k]!);
+  return (digitAt(a, i - 1) || digitAt(b, j - 1)) && (digitAt(a, i) || digitAt(b, j));
 }
 
 /** Turns punctuation-only insertions/deletions into the new text's equal part. */

@@ -93,4 +93,12 @@ describe('wording diffs with policy terms', () => {
       '[-大力][+深入]开展文明教育',
     );
   });
+
+  it('changes a number or a year as a whole, never a few of its digits', () => {
+    const w = (a: string, b: string) => renderWording(diffWording(a, b, { maxChars: 200 }));
+    expect(w('城镇新增就业1200万人以上', '城镇新增就业1300万人以上')).toBe('城镇新增就业[-1200][+1300]万人以上');
+    expect(w('二、2024年经济社会发展总体要求', '二、2025年经济社会发展总体要求')).toBe(
+      '二、[-2024][+2025]年经济社会发展总体要求',
+    );
+  });
 });
