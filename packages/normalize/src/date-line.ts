@@ -1,5 +1,6 @@
 import { MEETING } from '@plandiff/lexicon';
 import { parseChineseDate } from './chinese-date.ts';
+import { foldVariants } from './variants.ts';
 
 /**
  * The date a front-matter line gives when the line is essentially a date: a short date
@@ -10,6 +11,6 @@ export function dateLine(text: string): string | undefined {
   const date = parseChineseDate(text);
   if (!date) return undefined;
   if (text.length <= 20 || /^[-—–―]{1,3}/u.test(text)) return date;
-  if (text.length <= 80 && MEETING.pattern.test(text.replace(/[）)]$/u, ''))) return date;
+  if (text.length <= 80 && MEETING.pattern.test(foldVariants(text).replace(/[）)]$/u, ''))) return date;
   return undefined;
 }

@@ -200,7 +200,8 @@ export function parseFrontMatter(
     }
     if (
       SUBTITLE.pattern.test(text) ||
-      (MEETING.pattern.test(text) && dateLine(text)) ||
+      // Meeting words may be printed in traditional characters (`第四次会議上`).
+      (MEETING.pattern.test(foldVariants(text)) && dateLine(text)) ||
       (isNote(text) && text.length > 20)
     ) {
       settlePending();

@@ -19,16 +19,33 @@ export interface YearEvidence {
 const YEAR_DIGIT = '[0-9０-９〇零○Ｏ一二三四五六七八九]';
 /** A year before 年: ASCII, full-width (`２０１５年`) or Chinese digits (`二〇一五年`); a range `2021—2025年` too. */
 const YEAR = new RegExp(`(${YEAR_DIGIT}{4})(?:\\s*[-—–~～至到]\\s*(${YEAR_DIGIT}{4}))?\\s*年`, 'gu');
-/** A year preceded by this is a target or the end of a range (`到2035年`), not the year planned. */
-const TARGET_BEFORE = /[到至—–~～\-－]\s*$/u;
+/** A year preceded by this is a target, the end of a range or a comparison's base (`到2035年`, `比2020年`). */
+const TARGET_BEFORE = /[到至—–~～\-－比]\s*$/u;
 
-/** The years named in a text, each with whether it starts a range (`2021—2025年` names 2021). */
+/**
+ * A year followed by this is not the year planned: a goal's horizon (`2010年远景目标`, `1980年以前`),
+ * the later side of a comparison (`1957年比1952年`), or a dated event (`1976年1月`, history).
+ */
+const TARGET_AFTER =
+  /^\s*(?:的)?\s*(?:远景|远期|长远|奋斗目标|目标|以前|以后|之前|前后|比|[到至—–~～\-－]|[0-9０-９一二三四五六七八九十]{1,2}\s*月)/u;
+/** A heading that reviews a year (`一、1996年国内工作的回顾`) belongs to the next year's report. */
+const REVIEW_AFTER = /^[^\n。；]{0,12}?(?:回顾|执行情况|工作总结)/u;
+
+/**
+ * The years named in a text (`2021—2025年` names 2021). With `skipTargets`, horizons (`到2035年`,
+ * `2010年远景目标`) are skipped and a reviewed year counts as the year after it.
+ */
 function yearsIn(text: string, skipTargets: boolean): number[] {
   const years: number[] = [];
   for (const match of text.matchAll(YEAR)) {
+    const after = text.slice(match.index + match[0].length);
     if (skipTargets && TARGET_BEFORE.test(text.slice(Math.max(0, match.index - 2), match.index))) continue;
+    if (skipTargets && TARGET_AFTER.test(after)) continue;
     const year = parseDigitString(match[1]!);
-    if (year >= 1900 && year <= 2199) years.push(year);
+    // In running text a span (`1956年到1967年`) is a programme's period, not the year planned.
+    if (skipTargets && match[2] !== undefined) continue;
+    const reviewed = skipTargets && REVIEW_AFTER.test(after);
+    if (year >= 1900 && year <= 2199) years.push(reviewed ? year + 1 : year);
   }
   return years;
 }
