@@ -130,21 +130,48 @@ function indexCandidates(db: Database.Database, tasks: readonly FlatUnit[], filt
   return [...ids].sort((a, b) => a - b);
 }
 
-/** Background units for the IDF: at most this many, spread evenly over the index. */
+/** Background units for the IDF: at most this many target units besides the candidates. */
 const BACKGROUND = 2_000;
 
+type ScoredText = { text: string; number: string; heading: string };
+
 /**
- * Units spread evenly over the whole index (by row id), so the IDF of index candidates reflects the
- * corpus as scoring every unit would, not just the look-alikes the index returned.
+ * Target units that are not candidates, for the IDF only, so the index route's IDF is the one scoring
+ * every target would use: all of them when they are few (the scores are then exactly the exhaustive
+ * ones), else an even spread over the target ranges. Drawn from the target, not the whole index (which
+ * holds the plan's own series), and never a candidate again: that would count its bigrams twice and
+ * sink the weight of exactly what task and candidate share, pushing true echoes below the floor.
  */
-function backgroundUnits(db: Database.Database, targets: number): { text: string; number: string; heading: string }[] {
-  const { lo, hi } = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM units').get() as { lo: number; hi: number };
-  const n = Math.min(BACKGROUND, targets);
-  const ids = Array.from({ length: n }, (_, k) => Math.round(lo + ((hi - lo) * k) / Math.max(1, n - 1)));
-  const get = db.prepare('SELECT text, number, heading FROM units WHERE id = ?');
-  return ids
-    .map((id) => get.get(id) as { text: string; number: string; heading: string } | undefined)
-    .filter((u) => u !== undefined);
+function backgroundUnits(
+  db: Database.Database,
+  ranges: readonly [number, number][],
+  count: number,
+  candidates: ReadonlySet<number>,
+): ScoredText[] {
+  const keep = (row: { id: number; unit_id: string }) => !candidates.has(row.id) && row.unit_id !== PREAMBLE_ID;
+  if (count - candidates.size <= BACKGROUND) {
+    const range = db.prepare('SELECT id, unit_id, text, number, heading FROM units WHERE id BETWEEN ? AND ?');
+    return ranges.flatMap(([a, b]) =>
+      (range.all(a, b) as (ScoredText & { id: number; unit_id: string })[]).filter(keep),
+    );
+  }
+  // Position p of the concatenated ranges, p = k·count/BACKGROUND; the few candidates met are skipped.
+  const get = db.prepare('SELECT id, unit_id, text, number, heading FROM units WHERE id = ?');
+  const out: ScoredText[] = [];
+  let r = 0;
+  let before = 0; // target units in ranges[0..r)
+  for (let k = 0; k < BACKGROUND; k++) {
+    const p = Math.floor((k * count) / BACKGROUND);
+    while (r < ranges.length && p >= before + ranges[r]![1] - ranges[r]![0] + 1) {
+      before += ranges[r]![1] - ranges[r]![0] + 1;
+      r++;
+    }
+    const range = ranges[r];
+    if (!range) break;
+    const row = get.get(range[0] + p - before) as (ScoredText & { id: number; unit_id: string }) | undefined;
+    if (row && keep(row)) out.push(row);
+  }
+  return out;
 }
 
 function passageOf(task: string, echo: string, wording: boolean): Pick<Echo, 'passage' | 'wording'> {
@@ -169,16 +196,17 @@ export function findEchoes(db: Database.Database, plan: Plan, options: EchoOptio
   const inRange = db.prepare(
     `SELECT ${COLUMNS} FROM units u JOIN editions e ON e.id = u.edition_id WHERE u.id BETWEEN ? AND ? ORDER BY u.id`,
   );
+  const candidates = method === 'index' ? indexCandidates(db, tasks, filtered) : [];
   const rows =
     method === 'all'
       ? ranges.flatMap(([a, b]) => inRange.all(a, b) as TargetRow[])
-      : indexCandidates(db, tasks, filtered).map((id) => byId.get(id) as TargetRow);
+      : candidates.map((id) => byId.get(id) as TargetRow);
   const targets = rows.filter((r) => r.unit_id !== PREAMBLE_ID);
   const pairs = similarUnits(
     tasks,
     targets.map((t) => ({ text: t.text, number: t.number, heading: t.heading })),
     min,
-    method === 'index' ? backgroundUnits(db, count) : [],
+    method === 'index' ? backgroundUnits(db, ranges, count, new Set(candidates)) : [],
   );
   const byTask = new Map<number, { j: number; similarity: number }[]>();
   for (const p of pairs) {
