@@ -1,10 +1,10 @@
 import { DEFAULT_THRESHOLDS, diffWording, similarUnits } from '@plandiff/diff';
 import type { Plan, WordPart } from '@plandiff/model';
 import type Database from 'better-sqlite3';
+import { backgroundUnits, echoCandidates, sampleTarget } from './echo-candidates.ts';
 import { type FlatUnit, flattenUnits, PREAMBLE_ID } from './flatten.ts';
 import { foldText } from './fold.ts';
 import { allowedRanges, isFiltered, useRanges } from './row-filter.ts';
-import { bigramsOf, splitRuns } from './tokens.ts';
 
 /** Which units echoes looks in. */
 export interface EchoTarget {
@@ -74,9 +74,6 @@ interface TargetRow {
 
 /** Up to this many target units are all scored against every task; above it the index picks candidates. */
 export const SCORE_ALL_LIMIT = 20_000;
-/** Rarest bigrams of a task that the candidate query asks for, and candidates kept per task. */
-const QUERY_GRAMS = 24;
-const CANDIDATES_PER_TASK = 40;
 /** Tasks shorter than this (folded characters) have too little text to echo anything. */
 const MIN_TASK_CHARS = 8;
 
@@ -98,80 +95,6 @@ export function bestPassage(a: string, b: string): { task: string; echo: string;
     if (p.similarity > best.similarity) best = { task: xs[p.i]!.text, echo: ys[p.j]!.text, similarity: p.similarity };
   }
   return { ...best, similarity: Math.round(best.similarity * 1000) / 1000 };
-}
-
-/** Matches ranked per candidate query at most: the newest this many rows sharing the task's rare bigrams. */
-const CANDIDATE_WINDOW = 1_000;
-/** A bigram in more than this share of all units says little about where a task's echo is. */
-const MAX_GRAM_SHARE = 0.002;
-
-/** Candidate target units for each task from the index: rows sharing the task's rarest bigrams. */
-function indexCandidates(db: Database.Database, tasks: readonly FlatUnit[], filtered: boolean): number[] {
-  const df = db.prepare('SELECT doc FROM fts_terms WHERE term = ?').pluck();
-  const units = db.prepare('SELECT count(*) FROM units').pluck().get() as number;
-  const cap = Math.max(50, units * MAX_GRAM_SHARE);
-  const query = db
-    .prepare(
-      `SELECT id FROM (SELECT rowid AS id, bm25(fts) AS score FROM fts WHERE fts MATCH ? ${filtered ? 'AND plandiff_allowed(rowid)' : ''}
-     ORDER BY rowid DESC LIMIT ${CANDIDATE_WINDOW}) ORDER BY score LIMIT ${CANDIDATES_PER_TASK}`,
-    )
-    .pluck();
-  const ids = new Set<number>();
-  for (const task of tasks) {
-    const grams = [...new Set(splitRuns(foldText(task.text)).flatMap((r) => (r.han ? bigramsOf(r.text) : [])))];
-    const rare = grams
-      .map((g) => ({ g, n: (df.get(g) as number | undefined) ?? 0 }))
-      .filter((x) => x.n >= 2 && x.n <= cap && [...x.g].length === 2)
-      .sort((a, b) => a.n - b.n)
-      .slice(0, QUERY_GRAMS);
-    if (rare.length === 0) continue;
-    for (const id of query.all(`grams : (${rare.map((x) => `"${x.g}"`).join(' OR ')})`) as number[]) ids.add(id);
-  }
-  return [...ids].sort((a, b) => a - b);
-}
-
-/** Background units for the IDF: at most this many target units besides the candidates. */
-const BACKGROUND = 2_000;
-
-type ScoredText = { text: string; number: string; heading: string };
-
-/**
- * Target units that are not candidates, for the IDF only, so the index route's IDF is the one scoring
- * every target would use: all of them when they are few (the scores are then exactly the exhaustive
- * ones), else an even spread over the target ranges. Drawn from the target, not the whole index (which
- * holds the plan's own series), and never a candidate again: that would count its bigrams twice and
- * sink the weight of exactly what task and candidate share, pushing true echoes below the floor.
- */
-function backgroundUnits(
-  db: Database.Database,
-  ranges: readonly [number, number][],
-  count: number,
-  candidates: ReadonlySet<number>,
-): ScoredText[] {
-  const keep = (row: { id: number; unit_id: string }) => !candidates.has(row.id) && row.unit_id !== PREAMBLE_ID;
-  if (count - candidates.size <= BACKGROUND) {
-    const range = db.prepare('SELECT id, unit_id, text, number, heading FROM units WHERE id BETWEEN ? AND ?');
-    return ranges.flatMap(([a, b]) =>
-      (range.all(a, b) as (ScoredText & { id: number; unit_id: string })[]).filter(keep),
-    );
-  }
-  // Position p of the concatenated ranges, p = k·count/BACKGROUND; the few candidates met are skipped.
-  const get = db.prepare('SELECT id, unit_id, text, number, heading FROM units WHERE id = ?');
-  const out: ScoredText[] = [];
-  let r = 0;
-  let before = 0; // target units in ranges[0..r)
-  for (let k = 0; k < BACKGROUND; k++) {
-    const p = Math.floor((k * count) / BACKGROUND);
-    while (r < ranges.length && p >= before + ranges[r]![1] - ranges[r]![0] + 1) {
-      before += ranges[r]![1] - ranges[r]![0] + 1;
-      r++;
-    }
-    const range = ranges[r];
-    if (!range) break;
-    const row = get.get(range[0] + p - before) as (ScoredText & { id: number; unit_id: string }) | undefined;
-    if (row && keep(row)) out.push(row);
-  }
-  return out;
 }
 
 function passageOf(task: string, echo: string, wording: boolean): Pick<Echo, 'passage' | 'wording'> {
@@ -196,7 +119,8 @@ export function findEchoes(db: Database.Database, plan: Plan, options: EchoOptio
   const inRange = db.prepare(
     `SELECT ${COLUMNS} FROM units u JOIN editions e ON e.id = u.edition_id WHERE u.id BETWEEN ? AND ? ORDER BY u.id`,
   );
-  const candidates = method === 'index' ? indexCandidates(db, tasks, filtered) : [];
+  const sample = method === 'index' ? sampleTarget(db, ranges, count) : [];
+  const candidates = method === 'index' ? echoCandidates(db, tasks, sample, count, filtered) : [];
   const rows =
     method === 'all'
       ? ranges.flatMap(([a, b]) => inRange.all(a, b) as TargetRow[])
@@ -206,7 +130,7 @@ export function findEchoes(db: Database.Database, plan: Plan, options: EchoOptio
     tasks,
     targets.map((t) => ({ text: t.text, number: t.number, heading: t.heading })),
     min,
-    method === 'index' ? backgroundUnits(db, ranges, count, new Set(candidates)) : [],
+    method === 'index' ? backgroundUnits(db, ranges, count, sample, new Set(candidates)) : [],
   );
   const byTask = new Map<number, { j: number; similarity: number }[]>();
   for (const p of pairs) {
