@@ -18,6 +18,8 @@ const HEAD_FACTOR = 2;
 const SHORTLIST = 300;
 /** A bigram in more than this share of the target units says little about where a task's echo is. */
 const MAX_GRAM_SHARE = 0.002;
+/** Most postings read for one bigram, whatever the corpus size: it bounds the work per task. */
+const MAX_GRAM_UNITS = 3_000;
 /** Least postings read for a bigram before it counts as too common (small targets). */
 const MIN_GRAM_CAP = 50;
 
@@ -74,7 +76,7 @@ export function echoCandidates(
   const sampleDf = new Map<string, number>();
   for (const row of sample) for (const g of gramSet(row.text)) sampleDf.set(g, (sampleDf.get(g) ?? 0) + 1);
   const scale = count / Math.max(1, sample.length);
-  const cap = Math.max(MIN_GRAM_CAP, Math.ceil(count * MAX_GRAM_SHARE));
+  const cap = Math.min(MAX_GRAM_UNITS, Math.max(MIN_GRAM_CAP, Math.ceil(count * MAX_GRAM_SHARE)));
   // Rarest first by the sample's estimate; postings are then read in that order (below).
   const taskGrams = tasks.map((task) =>
     [...gramSet(task.text)]
@@ -127,7 +129,12 @@ export function echoCandidates(
     }
     // The raw overlap favours long paragraphs; like the cosine, divide by the root of the unit's
     // length, so a short heading that says the same (促进义务教育均衡发展) can win.
+    // Only units at or above the SHORTLIST-th best score are sorted (a typed sort finds it): a task
+    // can share a rare bigram with a hundred thousand units.
+    const values = Float64Array.from(score.values()).sort();
+    const floor = values[Math.max(0, values.length - SHORTLIST)] ?? 0;
     const best = [...score]
+      .filter(([, v]) => v >= floor)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, SHORTLIST)
       .map(([id, s]) => [id, s / Math.sqrt(Math.max(4, lengthOf(id)))] as const)
