@@ -26,7 +26,7 @@ export interface SearchHit {
   heading: string;
   depth: number;
   snippet: Snippet;
-  /** BM25 relevance (higher is better), over words, bigrams and characters. */
+  /** BM25 relevance (higher is better): how often the terms occur, against the unit's length. */
   score: number;
 }
 
@@ -40,9 +40,6 @@ export interface SearchResult {
   complete: boolean;
   hits: SearchHit[];
 }
-
-/** Column weights for BM25: whole-word matches count most, single characters least. */
-const WEIGHTS = '4.0, 1.0, 0.5';
 
 /**
  * Most matching units ranked per query: BM25 costs a few microseconds per matching unit, so a term
@@ -67,17 +64,15 @@ interface Row {
 const MAX_RANGE_QUERIES = 64;
 
 /**
- * Row ids and scores from FTS5 only (no join over the wide units table), newest first, at most
+ * Row ids from FTS5 only (no join over the wide units table), newest first, at most
  * RANK_WINDOW of them.
  */
 function rankRows(
   db: Database.Database,
   match: string,
   ranges: [number, number][] | undefined,
-  scored = true,
 ): { id: number; score: number }[] {
-  const score = scored ? `bm25(fts, ${WEIGHTS})` : '0';
-  const select = `SELECT rowid AS id, ${score} AS score FROM fts WHERE fts MATCH ?`;
+  const select = 'SELECT rowid AS id, 0 AS score FROM fts WHERE fts MATCH ?';
   if (ranges && ranges.length <= MAX_RANGE_QUERIES) {
     const query = db.prepare(`${select} AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`);
     const rows: { id: number; score: number }[] = [];
@@ -110,9 +105,9 @@ function occurrences(text: string, needle: string): number {
 }
 
 /**
- * BM25 over a full window of a common query, computed here: every row holds every term, so the IDF
- * is one constant and the ranking is by how often the terms occur, saturated, against the unit's
- * length. Same order of scores (negative, lower is better) as FTS5's bm25().
+ * BM25 over the window, computed here: every row holds every term, so each term's IDF is the same for
+ * all rows and the ranking is by how often the terms occur, saturated, against the unit's length.
+ * Scores are negative, lower is better, as FTS5's bm25() gives them.
  */
 function rankWindow(
   db: Database.Database,
@@ -144,11 +139,9 @@ export function searchIndex(
   const filtered = isFiltered(options);
   const ranges = filtered ? allowedRanges(db, options) : undefined;
   const needles = parsed.terms.flatMap((t) => t.runs);
-  // bm25() first counts every row holding each phrase (its IDF), the whole posting list however small
-  // the window: for 发展 that is most of the query's time. So the window is fetched without it; only
-  // when it is not full (a rare term, short lists) does FTS5's bm25 rank it.
-  const window = rankRows(db, parsed.match, ranges, false);
-  const ranked = window.length < RANK_WINDOW ? rankRows(db, parsed.match, ranges) : rankWindow(db, window, needles);
+  // Ranked here, not by FTS5's bm25(): that first counts every row holding each phrase (its IDF),
+  // reading the whole posting list however small the window — for 发展 most of the query's time.
+  const ranked = rankWindow(db, rankRows(db, parsed.match, ranges), needles);
   ranked.sort((a, b) => a.score - b.score || a.id - b.id);
   const detail = db.prepare(
     `SELECT e.series, e.edition, e.year, e.title, u.unit_id, u.number, u.heading, u.depth, u.text
