@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoEchoes } from '../cli/src/demo-echoes.ts';
 import { diffEditions } from '../packages/diff/src/index.ts';
 import { findEchoes, openIndex } from '../packages/index/src/index.ts';
-import { listEditions, loadRef } from '../packages/store/src/index.ts';
+import { listEditions, loadRef, logEdition } from '../packages/store/src/index.ts';
 import { ROOT } from './helpers/run-cli.ts';
 import { runMain } from './helpers/run-main.ts';
 
@@ -186,6 +186,9 @@ describe('plandiff export', () => {
     expect(seed).toMatchObject({ edition: '2012', year: 2012, issued_on: '2012-02-09' });
     expect(seed.source_sha256).toBe('a8b93cead4012024d3fbc9d380c481db3765db406002cd23628a4353366b0752');
     expect(seed.commit).toMatch(/^[0-9a-f]{40}$/);
+    // The commit of each edition's current source version, as the store's own history gives it.
+    for (const row of db.prepare('SELECT series, edition, "commit" FROM editions').all() as Record<string, string>[])
+      expect(row.commit).toBe((await logEdition(corpus, `${row.series}@${row.edition}`))[0]!.commit);
     expect(count("SELECT count(*) FROM figures WHERE series = 'luzhou-edu' AND text = '20所'")).toBeGreaterThan(0);
     db.close();
     const py = execFileSync(

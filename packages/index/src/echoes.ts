@@ -1,10 +1,10 @@
 import { DEFAULT_THRESHOLDS, diffWording, similarUnits } from '@plandiff/diff';
 import type { Plan, WordPart } from '@plandiff/model';
 import type Database from 'better-sqlite3';
+import { backgroundUnits, echoCandidates, sampleTarget } from './echo-candidates.ts';
 import { type FlatUnit, flattenUnits, PREAMBLE_ID } from './flatten.ts';
 import { foldText } from './fold.ts';
 import { allowedRanges, isFiltered, useRanges } from './row-filter.ts';
-import { bigramsOf, splitRuns } from './tokens.ts';
 
 /** Which units echoes looks in. */
 export interface EchoTarget {
@@ -74,9 +74,6 @@ interface TargetRow {
 
 /** Up to this many target units are all scored against every task; above it the index picks candidates. */
 export const SCORE_ALL_LIMIT = 20_000;
-/** Rarest bigrams of a task that the candidate query asks for, and candidates kept per task. */
-const QUERY_GRAMS = 24;
-const CANDIDATES_PER_TASK = 40;
 /** Tasks shorter than this (folded characters) have too little text to echo anything. */
 const MIN_TASK_CHARS = 8;
 
@@ -98,53 +95,6 @@ export function bestPassage(a: string, b: string): { task: string; echo: string;
     if (p.similarity > best.similarity) best = { task: xs[p.i]!.text, echo: ys[p.j]!.text, similarity: p.similarity };
   }
   return { ...best, similarity: Math.round(best.similarity * 1000) / 1000 };
-}
-
-/** Matches ranked per candidate query at most: the newest this many rows sharing the task's rare bigrams. */
-const CANDIDATE_WINDOW = 1_000;
-/** A bigram in more than this share of all units says little about where a task's echo is. */
-const MAX_GRAM_SHARE = 0.002;
-
-/** Candidate target units for each task from the index: rows sharing the task's rarest bigrams. */
-function indexCandidates(db: Database.Database, tasks: readonly FlatUnit[], filtered: boolean): number[] {
-  const df = db.prepare('SELECT doc FROM fts_terms WHERE term = ?').pluck();
-  const units = db.prepare('SELECT count(*) FROM units').pluck().get() as number;
-  const cap = Math.max(50, units * MAX_GRAM_SHARE);
-  const query = db
-    .prepare(
-      `SELECT id FROM (SELECT rowid AS id, bm25(fts) AS score FROM fts WHERE fts MATCH ? ${filtered ? 'AND plandiff_allowed(rowid)' : ''}
-     ORDER BY rowid DESC LIMIT ${CANDIDATE_WINDOW}) ORDER BY score LIMIT ${CANDIDATES_PER_TASK}`,
-    )
-    .pluck();
-  const ids = new Set<number>();
-  for (const task of tasks) {
-    const grams = [...new Set(splitRuns(foldText(task.text)).flatMap((r) => (r.han ? bigramsOf(r.text) : [])))];
-    const rare = grams
-      .map((g) => ({ g, n: (df.get(g) as number | undefined) ?? 0 }))
-      .filter((x) => x.n >= 2 && x.n <= cap && [...x.g].length === 2)
-      .sort((a, b) => a.n - b.n)
-      .slice(0, QUERY_GRAMS);
-    if (rare.length === 0) continue;
-    for (const id of query.all(`grams : (${rare.map((x) => `"${x.g}"`).join(' OR ')})`) as number[]) ids.add(id);
-  }
-  return [...ids].sort((a, b) => a - b);
-}
-
-/** Background units for the IDF: at most this many, spread evenly over the index. */
-const BACKGROUND = 2_000;
-
-/**
- * Units spread evenly over the whole index (by row id), so the IDF of index candidates reflects the
- * corpus as scoring every unit would, not just the look-alikes the index returned.
- */
-function backgroundUnits(db: Database.Database, targets: number): { text: string; number: string; heading: string }[] {
-  const { lo, hi } = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM units').get() as { lo: number; hi: number };
-  const n = Math.min(BACKGROUND, targets);
-  const ids = Array.from({ length: n }, (_, k) => Math.round(lo + ((hi - lo) * k) / Math.max(1, n - 1)));
-  const get = db.prepare('SELECT text, number, heading FROM units WHERE id = ?');
-  return ids
-    .map((id) => get.get(id) as { text: string; number: string; heading: string } | undefined)
-    .filter((u) => u !== undefined);
 }
 
 function passageOf(task: string, echo: string, wording: boolean): Pick<Echo, 'passage' | 'wording'> {
@@ -169,16 +119,18 @@ export function findEchoes(db: Database.Database, plan: Plan, options: EchoOptio
   const inRange = db.prepare(
     `SELECT ${COLUMNS} FROM units u JOIN editions e ON e.id = u.edition_id WHERE u.id BETWEEN ? AND ? ORDER BY u.id`,
   );
+  const sample = method === 'index' ? sampleTarget(db, ranges, count) : [];
+  const candidates = method === 'index' ? echoCandidates(db, tasks, sample, count, filtered) : [];
   const rows =
     method === 'all'
       ? ranges.flatMap(([a, b]) => inRange.all(a, b) as TargetRow[])
-      : indexCandidates(db, tasks, filtered).map((id) => byId.get(id) as TargetRow);
+      : candidates.map((id) => byId.get(id) as TargetRow);
   const targets = rows.filter((r) => r.unit_id !== PREAMBLE_ID);
   const pairs = similarUnits(
     tasks,
     targets.map((t) => ({ text: t.text, number: t.number, heading: t.heading })),
     min,
-    method === 'index' ? backgroundUnits(db, count) : [],
+    method === 'index' ? backgroundUnits(db, ranges, count, sample, new Set(candidates)) : [],
   );
   const byTask = new Map<number, { j: number; similarity: number }[]>();
   for (const p of pairs) {

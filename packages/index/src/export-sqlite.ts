@@ -1,8 +1,44 @@
 import { renameSync, rmSync } from 'node:fs';
 import { buildLineage, diffEditions, labelEditions, unitRefs } from '@plandiff/diff';
-import { listEditions, listSeries, logEdition, openCorpus, readSourceRecord, settleCorpus } from '@plandiff/store';
+import {
+  type Corpus,
+  editionPaths,
+  listEditions,
+  listSeries,
+  openCorpus,
+  readSourceRecord,
+  settleCorpus,
+} from '@plandiff/store';
 import Database from 'better-sqlite3';
 import { flattenUnits } from './flatten.ts';
+
+/**
+ * The commit of each edition's current source version: the newest commit touching its source file,
+ * from one `git log` over the series (not one per edition: a process each was most of an export's
+ * time on a large corpus).
+ */
+async function sourceCommits(corpus: Corpus, series: string, editions: readonly string[]): Promise<string[]> {
+  const out = await corpus.git.raw([
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--format=%x00%H',
+    '--name-only',
+    '--',
+    `${series}/`,
+  ]);
+  // Newest first: the first commit a path shows up in is its newest (with its place in the log).
+  const newest = new Map<string, { commit: string; at: number }>();
+  out.split('\0').forEach((entry, at) => {
+    const [commit, ...files] = entry.split('\n');
+    if (commit) for (const f of files) if (f && !newest.has(f)) newest.set(f, { commit: commit.trim(), at });
+  });
+  return editions.map((e) => {
+    const paths = editionPaths(series, e);
+    const found = [newest.get(paths.html), newest.get(paths.txt)].filter((x) => x !== undefined);
+    return found.sort((a, b) => a.at - b.at)[0]?.commit ?? '';
+  });
+}
 
 /** The export's tables; documented column by column in docs/search.md. */
 export const EXPORT_DDL = `
@@ -109,7 +145,11 @@ export async function exportSqlite(
     for (const [done, s] of listing.entries()) {
       options.onProgress?.(done, listing.length, s.series);
       const stored = listEditions(corpus.dir, s.series);
-      const commits = await Promise.all(stored.map((e) => logEdition(corpus.dir, `${s.series}@${e.edition}`)));
+      const commits = await sourceCommits(
+        corpus,
+        s.series,
+        stored.map((e) => e.edition),
+      );
       const years = stored.map((e) => yearOf(e.edition, e.plan.year));
       const refs = stored.map((e) => `${s.series}@${e.edition}`);
       const diffs = diffEditions(
@@ -140,7 +180,7 @@ export async function exportSqlite(
             plan.docNumber ?? null,
             plan.source.url ?? null,
             record.sha256,
-            commits[i]?.[0]?.commit ?? '',
+            commits[i] ?? '',
             plan.preamble,
           );
           summary.editions++;
