@@ -61,7 +61,7 @@ export async function renderDiffDocx(diff: PlanDiff, options: DocxOptions): Prom
     });
     return id;
   };
-  const headings = sectionHeadings(diff.changes);
+  const headings = sectionHeadings(diff.changes, labels.annex);
   const blocks: Block[] = [];
   const title: Block = {
     heading: HeadingLevel.TITLE,
