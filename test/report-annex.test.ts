@@ -62,6 +62,7 @@ describe('annex units in reports', () => {
     expect(md).toMatch(/^\| 附件1 \|/m);
     expect(md).toMatch(/^\| 附件2 \|/m);
     expect(md).not.toMatch(/^\| A\d \|/m);
+    expect(md).toMatch(/^### 附件1$/m); // the change list's group heading too
     expect(md).toContain('2000公里');
     const html = renderDiffReport(diff, 'html', { lang: 'en' });
     expect(html).toContain('Annex 1');
