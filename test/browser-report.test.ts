@@ -106,13 +106,14 @@ describe.skipIf(skip !== undefined)('the 2024→2025 Government Work Report diff
     await gdp.first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(testOutputDir('browser-report'), 'gwr-2021-2025-gdp.png') });
     const rows = await gdp.first().locator('table tbody tr').allInnerTexts();
-    for (const row of ['2022\t5.5%\t左右', '2023\t5%\t左右', '2024\t5%\t左右', '2025\t5%\t左右']) {
+    for (const row of ['2021\t6%\t以上', '2022\t5.5%\t左右', '2023\t5%\t左右', '2024\t5%\t左右', '2025\t5%\t左右']) {
       expect(
         rows.some((r) => r.startsWith(row)),
         row,
       ).toBe(true);
     }
     expect(await gdp.first().locator('svg text', { hasText: '5.5%左右' }).count()).toBe(1);
+    expect(await gdp.first().locator('svg text', { hasText: '6%以上' }).count()).toBe(1);
     expect(await gdp.first().locator('svg circle').count()).toBe(rows.length);
     const firstCell = page.locator('table.timeline a.ev').first();
     const target = (await firstCell.getAttribute('href'))!.slice(1);

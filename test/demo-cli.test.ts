@@ -9,14 +9,19 @@ describe('plandiff demo', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plandiff-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('imports the seed and the 2008–2025 reports, writes the three files into ./demo-out, under a minute', () => {
+  it('imports the seed and the 2008–2025 reports, writes its four files into ./demo-out, under a minute', () => {
     const started = performance.now();
     // Run from a folder outside the checkout: the demo finds its inputs next to the CLI, not in the cwd.
     const run = runCli(['demo', '--corpus', join(dir, 'corpus')], { cwd: dir, timeout: 170_000 });
     const seconds = (performance.now() - started) / 1000;
     expect(run.code, run.stderr).toBe(0);
     const out = join(dir, 'demo-out');
-    const files = ['luzhou-edu-2012-outline.md', 'gwr-2024-2025.html', 'gwr-2012-2025.html'].map((f) => join(out, f));
+    const files = [
+      'luzhou-edu-2012-outline.md',
+      'gwr-2024-2025.html',
+      'gwr-2012-2025.html',
+      'luzhou-edu-2012-echoes-gwr-2012.html',
+    ].map((f) => join(out, f));
     for (const file of files) {
       expect(existsSync(file), file).toBe(true);
       expect(run.stdout).toContain(pathToFileURL(file).href);
@@ -49,6 +54,19 @@ describe('plandiff demo', () => {
     expect(pair).toContain('gwr@2024');
     expect(pair).toContain('gwr@2025');
     expect(pair).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//); // nothing from the network
+
+    // The seed's echoes in the national report of its own year (2012): a headline naming the closest
+    // pair, and a page that shows that pair.
+    const echo = /^\s+(\d+) of (\d+) seed tasks echo gwr@2012; closest: (.+) ↔ (.+) \((0\.\d\d|1\.00)\)$/m.exec(
+      run.stdout,
+    );
+    expect(echo, run.stdout).not.toBeNull();
+    expect(Number(echo![1])).toBeGreaterThan(0);
+    expect(Number(echo![1])).toBeLessThanOrEqual(Number(echo![2]));
+    const echoes = readFileSync(files[3]!, 'utf8');
+    expect(echoes).toContain('gwr@2012');
+    expect(echoes).toContain(echo![4]!.slice(0, 12));
+    expect(echoes).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//);
 
     // 2012…2025 without 2020 (absent from the shipped corpus): 13 year columns in the timeline.
     const series = readFileSync(files[2]!, 'utf8');

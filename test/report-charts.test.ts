@@ -7,6 +7,8 @@ import type { Plan } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { renderKindsChart } from '../packages/report/src/chart-kinds.ts';
 import { renderSankeySvg } from '../packages/report/src/chart-sankey.ts';
+import { buildFigureTracks, chartableTracks } from '../packages/report/src/figure-tracks.ts';
+import { figureLabel } from '../packages/report/src/figure-values.ts';
 import { computeFlows } from '../packages/report/src/flows.ts';
 import { KINDS, labelsFor } from '../packages/report/src/labels.ts';
 import { decodeWording, encodeWording, joinTexts } from '../packages/report/src/series-data.ts';
@@ -100,5 +102,35 @@ describe('the series page stores each text once and points into it', () => {
     }
     // Nearly every part is a pointer rather than a copy of the text (which is what keeps pages small).
     expect(pointers / parts).toBeGreaterThan(0.9);
+  }, 60_000);
+});
+
+describe('the GDP growth target followed through real Government Work Reports', () => {
+  it('shows the qualifiers the engine read (左右, 以上) and the 2019 range, year by year', () => {
+    const years = [2018, 2019, 2021, 2022, 2023, 2024, 2025];
+    const plans = years.map(loadReport);
+    const diffs = plans
+      .slice(1)
+      .map((b, i) => diffPlans({ ...plans[i]!, year: years[i]! }, { ...b, year: years[i + 1]! }));
+    const tracks = chartableTracks(buildFigureTracks(diffs));
+    const gdp = tracks.find((t) => t.unit === '%' && t.points.at(-1)!.context.includes('国内生产总值增长'));
+    expect(gdp, 'a track of the GDP growth target').toBeDefined();
+    const shown = gdp!.points.map((p) => `${p.year} ${figureLabel(p.text, p.modifier, p.context)}`);
+    expect(shown).toEqual([
+      '2018 6.5%左右',
+      '2019 6%－6.5%',
+      '2021 6%以上',
+      '2022 5.5%左右',
+      '2023 5%左右',
+      '2024 5%左右',
+      '2025 5%左右',
+    ]);
+    // Each qualifier is the one the engine recorded for that side of its pairing.
+    const engine = diffs.flatMap((d) =>
+      d.changes
+        .flatMap((c) => [...c.figures, ...(c.figuresKept ?? [])])
+        .filter((f) => f.context.startsWith('国内生产总值增长')),
+    );
+    expect(gdp!.points.slice(1).map((p) => p.modifier)).toEqual(engine.map((f) => f.toModifier));
   }, 60_000);
 });

@@ -43,7 +43,9 @@ describe('CSV report read back with csv-parse', () => {
     });
     const byNew = (id: string) => records.find((r) => r['新编号'] === id)!;
     expect(byNew('2.1')['类型']).toBe('改写');
-    expect(byNew('2.1')['数字变化']).toBe('新建公办幼儿园：20所 → 30所; 教育投入：1.35万亿元 → 2.15万亿元');
+    expect(byNew('2.1')['数字变化']).toBe(
+      '新建公办幼儿园30所：20所 → 30所; 教育投入2.15万亿元：1.35万亿元 → 2.15万亿元',
+    );
     expect(byNew('2.2')['原标题']).toBe('（二）义务教育 | （三）高中教育');
     // Quotes, a comma and a CRLF inside a field survive the round trip (RFC 4180 quoting).
     expect(byNew('3.1.1')['新标题']).toBe('1. 资金,"奖补"\r\n办法');

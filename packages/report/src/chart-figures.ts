@@ -42,7 +42,7 @@ export function renderTrackSvg(track: FigureTrack, name: string): string {
   let lastLabel = { right: -Infinity, text: '', below: false };
   const marks = points.map((p, i) => {
     const v = level(p);
-    const label = figureLabel(p.text, p.modifier);
+    const label = figureLabel(p.text, p.modifier, p.context);
     const tip = `<title>${escapeHtml(`${p.year}: ${label}`)}</title>`;
     const last = i === points.length - 1;
     const year = everyYear || i === 0 || last || i % Math.ceil(points.length / 10) === 0;
@@ -105,7 +105,7 @@ export function renderFigureCharts(tracks: readonly FigureTrack[], labels: Label
     .map(
       (track) =>
         `<tr><td>${escapeHtml(trackTitle(track))}</td><td>${escapeHtml(track.unit)}</td><td>${escapeHtml(
-          track.points.map((p) => `${p.year} ${figureLabel(p.text, p.modifier)}`).join(' → '),
+          track.points.map((p) => `${p.year} ${figureLabel(p.text, p.modifier, p.context)}`).join(' → '),
         )}</td></tr>`,
     );
   const more = rest.length

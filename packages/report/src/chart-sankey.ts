@@ -119,7 +119,7 @@ export function renderFlowTable(flows: Flows, labels: Labels): string {
 
 /** Flows of one diff, with the labels of its edges. */
 export function flowsOf(diff: PlanDiff, labels: Labels): Flows {
-  return computeFlows(diff, { added: labels.addedEdge, dropped: labels.droppedEdge });
+  return computeFlows(diff, { added: labels.addedEdge, dropped: labels.droppedEdge, annex: labels.annex });
 }
 
 /** The Sankey of one pair and its table, side by side (the body of a flow chart figure). */

@@ -1,4 +1,4 @@
-import type { Change, PlanDiff, TaskRef, WordPart } from '@plandiff/model';
+import type { Change, PlanDiff, TaskRef } from '@plandiff/model';
 import {
   CommentRangeEnd,
   CommentRangeStart,
@@ -8,16 +8,15 @@ import {
   type ICommentOptions,
   Packer,
   Paragraph,
-  type ParagraphChild,
   TextRun,
 } from 'docx';
+import { type Block, changeBlocks } from './docx-blocks.ts';
 import { editParts, type Revisions, trackedRuns } from './docx-runs.ts';
 import { diffHeadline } from './headline.ts';
 import { fillLabel, type Labels, labelsFor, type ReportLang } from './labels.ts';
 import { describePlan, planName } from './plan-names.ts';
 import { sectionHeadings } from './sections.ts';
-import { headingInText, taskTitle } from './task-title.ts';
-import { partsText, sideParts, splitWordingByNew } from './wording.ts';
+import { taskTitle } from './task-title.ts';
 
 /** Options of the Word report. */
 export interface DocxOptions {
@@ -26,15 +25,6 @@ export interface DocxOptions {
   author?: string;
   /** When the changes were made (default: now). */
   date?: Date;
-}
-
-const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
-
-/** What a Word paragraph is built from: its runs, its style, and whether the whole paragraph was added or removed. */
-interface Block {
-  runs: ParagraphChild[];
-  heading?: (typeof LEVELS)[number] | typeof HeadingLevel.TITLE;
-  mark?: 'insertion' | 'deletion';
 }
 
 /**
@@ -61,7 +51,7 @@ export async function renderDiffDocx(diff: PlanDiff, options: DocxOptions): Prom
     });
     return id;
   };
-  const headings = sectionHeadings(diff.changes);
+  const headings = sectionHeadings(diff.changes, labels.annex);
   const blocks: Block[] = [];
   const title: Block = {
     heading: HeadingLevel.TITLE,
@@ -116,73 +106,6 @@ function attachComment(blocks: Block[], id: number): void {
   if (!first || !last) return;
   first.runs.unshift(new CommentRangeStart(id));
   last.runs.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
-}
-
-/** A task's heading is its own line unless the text starts with it (a paragraph task's first sentence). */
-const ownHeading = (ref: TaskRef): boolean => ref.heading !== '' && !headingInText(ref);
-/** A text that is nothing but the task's numbered title is shown as a heading. */
-const isTitleLine = (ref: TaskRef): boolean =>
-  ref.heading !== '' && ref.text.trim() === `${ref.number}${ref.heading}`.trim();
-const levelOf = (ref: TaskRef) => LEVELS[Math.min(ref.id.split('.').length, LEVELS.length) - 1]!;
-
-function changeBlocks(change: Change, revisions: Revisions): Block[] {
-  if (change.to.length === 0) {
-    return change.from.flatMap((ref) =>
-      taskBlocks(
-        ref,
-        [{ op: 'delete', text: taskTitle(ref) }],
-        [{ op: 'delete', text: ref.text }],
-        revisions,
-        'deletion',
-      ),
-    );
-  }
-  const texts = change.to.map((ref) => ref.text);
-  const slices = change.wording.length ? splitWordingByNew(change.wording, texts) : undefined;
-  const single = change.from.length === 1 && change.to.length === 1 ? change.from[0] : undefined;
-  return change.to.flatMap((ref, i) => {
-    const added = change.from.length === 0;
-    const head: WordPart[] = added
-      ? [{ op: 'insert', text: taskTitle(ref) }]
-      : single
-        ? editParts(taskTitle(single), taskTitle(ref))
-        : [{ op: 'equal', text: taskTitle(ref) }];
-    let text: WordPart[];
-    if (added) text = [{ op: 'insert', text: ref.text }];
-    else if (slices?.[i]) text = slices[i]!;
-    else if (change.wording.length && i === 0) text = alignToText(change.wording, ref.text);
-    else text = [{ op: 'equal', text: ref.text }];
-    return taskBlocks(ref, head, text, revisions, added ? 'insertion' : undefined);
-  });
-}
-
-/** A wording whose new side is the end of the task's text (the engine compares text without its number): the rest in front, unchanged. */
-function alignToText(wording: readonly WordPart[], text: string): WordPart[] {
-  const shown = partsText(sideParts(wording, 'new'));
-  const lead = shown !== text && text.endsWith(shown) ? text.slice(0, text.length - shown.length) : '';
-  return lead ? [{ op: 'equal', text: lead }, ...wording] : [...wording];
-}
-
-function taskBlocks(
-  ref: TaskRef,
-  head: WordPart[],
-  text: WordPart[],
-  revisions: Revisions,
-  mark?: 'insertion' | 'deletion',
-): Block[] {
-  const blocks: Block[] = [];
-  const extra = mark ? { mark } : {};
-  if (ownHeading(ref) || (ref.text === '' && head.length)) {
-    blocks.push({ runs: trackedRuns(head, revisions), heading: levelOf(ref), ...extra });
-  }
-  if (ref.text !== '') {
-    blocks.push({
-      runs: trackedRuns(text, revisions),
-      ...(isTitleLine(ref) ? { heading: levelOf(ref) } : {}),
-      ...extra,
-    });
-  }
-  return blocks;
 }
 
 /** The comment a change deserves: where it moved from, what it merged, what it was split from. */

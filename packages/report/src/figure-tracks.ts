@@ -1,91 +1,52 @@
-import type { Change, FigureChange, PlanDiff, TaskRef } from '@plandiff/model';
-import { figureModifier, optionalField, parseFigureNumber } from './figure-values.ts';
+import type { Change, FigureChange, PlanDiff } from '@plandiff/model';
+import { parseFigureNumber, printedRange } from './figure-values.ts';
 
 /** One edition's value of a figure followed across editions. */
 export interface FigurePoint {
   year: number;
-  /** The figure as printed (`5.5%`). */
+  /** The figure as printed (`5.5%`, a range whole: `6%－6.5%`), without its qualifiers. */
   text: string;
   value?: number;
-  /** Upper end when the figure is a range (`6%-6.5%`). */
+  /** Upper end when the figure is a range (`6%－6.5%`). */
   high?: number;
-  /** Qualifier printed with it (`左右`), empty when none. */
+  /** The engine's qualifiers of it (`左右`, `力争/以上`), empty when none. */
   modifier: string;
   context: string;
   /** The task it is in (id in that edition). */
   taskId: string;
-  /** True when the diff reported a change of this figure from the previous edition. */
+  /** True when the diff reported a change of this figure (value or qualifier) from the previous edition. */
   changed: boolean;
 }
 
-/** A figure followed through consecutive editions: the changes the engine paired, chained. */
+/** A figure followed through consecutive editions: the figures the engine paired, chained. */
 export interface FigureTrack {
   unit: string;
   points: FigurePoint[];
 }
 
-/** Least overlap of two contexts (numbers masked) for a figure to be taken as still the same target. */
-const SAME_CONTEXT = 0.5;
-
-const bigrams = (text: string): Set<string> => {
-  const masked = text.replace(/\d+(?:\.\d+)?/g, '0');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < masked.length; i++) out.add(masked.slice(i, i + 2));
-  return out;
-};
-
-/** Dice overlap of two contexts' bigrams, numbers masked (as the engine pairs figures). */
-export function contextOverlap(x: string, y: string): number {
-  const a = bigrams(x);
-  const b = bigrams(y);
-  if (a.size + b.size === 0) return 0;
-  let common = 0;
-  for (const g of a) if (b.has(g)) common++;
-  return (2 * common) / (a.size + b.size);
+/** A figure record of a diff with the change it belongs to and whether the engine reported it changed. */
+interface Paired {
+  figure: FigureChange;
+  change: Change;
+  changed: boolean;
 }
 
-/**
- * Finds a printed figure in task texts near a known context (which prints `shown`, maybe another value
- * of the same target): the occurrence whose surrounding characters, cut like the context, overlap it
- * most, if enough.
- */
-function locate(
-  refs: readonly TaskRef[],
-  text: string,
-  context: string,
-  shown = text,
-): { ref: TaskRef; context: string } | undefined {
-  // A context normally prints the figure; one that does not is taken as the words just before it.
-  const inside = context.indexOf(shown);
-  const offset = inside >= 0 ? inside : context.length;
-  const length = inside >= 0 ? Math.max(text.length, context.length - shown.length + text.length) : context.length;
-  let best: { ref: TaskRef; context: string; score: number } | undefined;
-  for (const ref of refs) {
-    for (let at = ref.text.indexOf(text); at >= 0; at = ref.text.indexOf(text, at + 1)) {
-      const start = Math.max(0, at - offset);
-      const window = ref.text.slice(start, start + length + Math.min(0, at - offset));
-      const score = contextOverlap(window, context);
-      if (score >= SAME_CONTEXT && (!best || score > best.score)) best = { ref, context: window, score };
-    }
-  }
-  return best;
-}
+const foldUnit = (unit: string): string => unit.replace('％', '%');
 
 function point(
   year: number,
-  text: string,
+  printed: string,
   context: string,
+  modifier: string,
   taskId: string,
   changed: boolean,
-  extra: object,
 ): FigurePoint {
+  const text = printedRange(context, printed);
   const number = parseFigureNumber(text);
-  const value = optionalField(extra, 'value', 'number') ?? number?.value;
-  const modifier = optionalField(extra, 'modifier', 'string') ?? figureModifier(context, text);
   return {
     year,
     text,
-    ...(value === undefined ? {} : { value }),
+    ...(number === undefined ? {} : { value: number.value }),
     ...(number?.high === undefined ? {} : { high: number.high }),
     modifier,
     context,
@@ -94,124 +55,78 @@ function point(
   };
 }
 
-/** The old side of a reported figure change, with the optional fields an engine may add (`fromModifier`…). */
-function fromSide(figure: FigureChange, change: Change, year: number): FigurePoint {
-  const found = locate(change.from, figure.from, figure.context, figure.to);
-  const extra = {
-    value: optionalField(figure, 'fromValue', 'number'),
-    modifier: optionalField(figure, 'fromModifier', 'string'),
-  };
-  return point(
+/** The old side of a paired figure, as the engine read it (context, qualifier, task). */
+const fromSide = ({ figure, change }: Paired, year: number): FigurePoint =>
+  point(
     year,
     figure.from,
-    found?.context ?? figure.context,
-    (found?.ref ?? change.from[0])?.id ?? '',
+    figure.fromContext ?? figure.context,
+    figure.fromModifier ?? '',
+    figure.fromId ?? change.from[0]?.id ?? '',
     false,
-    extra,
   );
+
+/** The new side of a paired figure. */
+const toSide = ({ figure, change, changed }: Paired, year: number): FigurePoint =>
+  point(year, figure.to, figure.context, figure.toModifier ?? '', figure.toId ?? change.to[0]?.id ?? '', changed);
+
+/** Every figure the engine paired in a diff: those it reported changed and those it kept as printed. */
+function pairedFigures(diff: PlanDiff): Paired[] {
+  return diff.changes.flatMap((change) => [
+    ...change.figures.map((figure) => ({ figure, change, changed: true })),
+    ...(change.figuresKept ?? []).map((figure) => ({ figure, change, changed: false })),
+  ]);
 }
 
-function toSide(figure: FigureChange, change: Change, year: number): FigurePoint {
-  const found = locate(change.to, figure.to, figure.context);
-  const extra = {
-    value: optionalField(figure, 'toValue', 'number'),
-    modifier: optionalField(figure, 'toModifier', 'string') ?? optionalField(figure, 'modifier', 'string'),
-  };
-  return point(year, figure.to, figure.context, (found?.ref ?? change.to[0])?.id ?? '', true, extra);
-}
-
-interface OpenTrack {
-  track: FigureTrack;
-  /** Index of the diff whose new edition holds the track's last point. */
-  until: number;
-}
+/** The key a figure's old side must share with a track's last point to continue it. */
+const fromKey = (p: Paired): string =>
+  `${foldUnit(p.figure.unit)}\u0000${p.figure.fromId ?? p.change.from[0]?.id ?? ''}\u0000${p.figure.from}\u0000${p.figure.fromContext ?? ''}`;
+const pointKey = (unit: string, p: FigurePoint, printed: string): string =>
+  `${foldUnit(unit)}\u0000${p.taskId}\u0000${printed}\u0000${p.context}`;
 
 /**
- * Chains the figures the engine paired in consecutive diffs into tracks: a figure change continues a
- * track when it starts from the track's last value in the task the track last reached; a track whose
- * figure was not reported continues unchanged when the task's counterpart still prints it in a like
- * context, and ends otherwise. Diffs without years on both sides break every track.
+ * Chains the figures the engine paired in consecutive diffs (changed or kept) into tracks: a pairing
+ * continues a track when its old side is the track's last point — the same task, figure and context;
+ * any other pairing starts a track. Diffs without years on both sides break every track.
  */
 export function buildFigureTracks(diffs: readonly PlanDiff[]): FigureTrack[] {
   const done: FigureTrack[] = [];
-  let open: OpenTrack[] = [];
-  diffs.forEach((diff, i) => {
+  // Open tracks by the key of their last point; the printed figure (not the range) is what the engine pairs.
+  let open = new Map<string, FigureTrack>();
+  for (const diff of diffs) {
     const [ya, yb] = [diff.a.year, diff.b.year];
     if (ya === undefined || yb === undefined) {
-      done.push(...open.map((o) => o.track));
-      open = [];
-      return;
+      done.push(...open.values());
+      open = new Map();
+      continue;
     }
-    const next: OpenTrack[] = [];
-    const taken = new Set<OpenTrack>();
-    for (const change of diff.changes) {
-      const fromIds = new Set(change.from.map((ref) => ref.id));
-      for (const figure of change.figures) {
-        const start = fromSide(figure, change, ya);
-        const candidates = open.filter((o) => {
-          const last = o.track.points.at(-1)!;
-          return !taken.has(o) && o.track.unit === figure.unit && last.text === figure.from && fromIds.has(last.taskId);
-        });
-        const best = candidates.sort(
-          (x, y) =>
-            contextOverlap(y.track.points.at(-1)!.context, figure.context) -
-            contextOverlap(x.track.points.at(-1)!.context, figure.context),
-        )[0];
-        const end = toSide(figure, change, yb);
-        if (best) {
-          taken.add(best);
-          best.track.points.push(end);
-          next.push({ track: best.track, until: i });
-        } else {
-          const track = { unit: figure.unit, points: [start, end] };
-          extendBack(track, diffs, i);
-          next.push({ track, until: i });
-        }
-      }
+    const next = new Map<string, FigureTrack>();
+    for (const paired of pairedFigures(diff)) {
+      const key = fromKey(paired);
+      const track = open.get(key) ?? { unit: paired.figure.unit, points: [fromSide(paired, ya)] };
+      open.delete(key);
+      const end = toSide(paired, yb);
+      track.points.push(end);
+      next.set(pointKey(track.unit, end, paired.figure.to), track);
     }
-    const byOld = new Map<string, Change>();
-    for (const change of diff.changes) for (const ref of change.from) if (!byOld.has(ref.id)) byOld.set(ref.id, change);
-    for (const o of open) {
-      if (taken.has(o)) continue;
-      const last = o.track.points.at(-1)!;
-      const change = byOld.get(last.taskId);
-      const found = change ? locate(change.to, last.text, last.context) : undefined;
-      if (!found) {
-        done.push(o.track);
-        continue;
-      }
-      o.track.points.push({ ...last, year: yb, context: found.context, taskId: found.ref.id, changed: false });
-      next.push({ track: o.track, until: i });
-    }
+    done.push(...open.values());
     open = next;
-  });
-  return [...done, ...open.map((o) => o.track)];
+  }
+  return [...done, ...open.values()];
 }
 
 /**
- * Prepends the editions before a track's first reported change where its figure already stood, unchanged,
- * in the task's counterpart (so a target set in 2023 and raised in 2025 shows from 2023).
+ * The tracks worth a chart: followed over at least `minPoints` editions with at least one reported
+ * change and two numbers; longest first, then most changes, then by first year.
  */
-function extendBack(track: FigureTrack, diffs: readonly PlanDiff[], start: number): void {
-  for (let j = start - 1; j >= 0; j--) {
-    const diff = diffs[j]!;
-    const first = track.points[0]!;
-    if (diff.a.year === undefined || diff.b.year !== first.year) return;
-    const change = diff.changes.find((c) => c.to.some((ref) => ref.id === first.taskId));
-    const found = change ? locate(change.from, first.text, first.context) : undefined;
-    if (!found || change?.figures.some((f) => f.to === first.text)) return;
-    track.points.unshift({ ...first, year: diff.a.year, context: found.context, taskId: found.ref.id, changed: false });
-  }
-}
-
-/** The tracks worth a chart: followed over at least `minPoints` editions, longest first, then by first year. */
 export function chartableTracks(tracks: readonly FigureTrack[], minPoints = 3): FigureTrack[] {
+  const changes = (t: FigureTrack): number => t.points.filter((p) => p.changed).length;
   return tracks
-    .filter((t) => t.points.length >= minPoints && t.points.filter((p) => p.value !== undefined).length >= 2)
+    .filter(
+      (t) =>
+        t.points.length >= minPoints && changes(t) > 0 && t.points.filter((p) => p.value !== undefined).length >= 2,
+    )
     .sort(
-      (x, y) =>
-        y.points.length - x.points.length ||
-        y.points.filter((p) => p.changed).length - x.points.filter((p) => p.changed).length ||
-        x.points[0]!.year - y.points[0]!.year,
+      (x, y) => y.points.length - x.points.length || changes(y) - changes(x) || x.points[0]!.year - y.points[0]!.year,
     );
 }

@@ -1,58 +1,52 @@
 /**
- * Reading a printed figure for a chart: its number (or range) and the qualifier printed with it
- * (`5%左右`, `不低于4%`). The diff engine pairs figures; this only reads what it paired, so a chart can
- * place them. When a figure record carries these fields itself (`value`, `modifier`…), they win.
+ * Reading a figure the diff engine paired, for a chart: its number, the upper end when the plan prints a
+ * range (`6%－6.5%`), and where its qualifiers go when printed. The engine finds figures and their
+ * qualifiers (`左右`, `以上`, `力争/以上`); this only places them.
  */
 
-/** Qualifiers printed after a figure (`5%左右`) and before it (`力争5%`), longest first within each list. */
-const AFTER = ['左右', '以上', '以内', '以下', '上下'];
-const BEFORE = ['不低于', '不少于', '不超过', '不高于', '力争', '超过', '约'];
-
-/** The number of a printed figure, and the upper end of a range (`6%-6.5%`, `6～6.5%`). */
+/** The number of a printed figure, and the upper end of a range (`6%-6.5%`). */
 export interface FigureNumber {
   value: number;
   high?: number;
 }
 
 const NUMBER = /(\d+(?:\.\d+)?)/;
-const RANGE = /(\d+(?:\.\d+)?)\s*[%％]?\s*[-－–—~～至到]\s*(\d+(?:\.\d+)?)/;
+/** A range printed after a figure's first end: `－6.5%`, `～6.5`, `至6.5%`. */
+const RANGE_REST = /^\s*[-－–—~～至到]\s*(\d+(?:\.\d+)?)/;
 
 /** Parses the Arabic number of a figure as printed (`1.35万亿元` → 1.35); undefined when it has none. */
 export function parseFigureNumber(text: string): FigureNumber | undefined {
-  const range = RANGE.exec(text);
-  if (range) return { value: Number(range[1]), high: Number(range[2]) };
   const single = NUMBER.exec(text);
-  return single ? { value: Number(single[1]) } : undefined;
+  if (!single) return undefined;
+  const rest = RANGE_REST.exec(text.slice(single.index + single[0].length).replace(/^[%％]/, ''));
+  return rest ? { value: Number(single[1]), high: Number(rest[1]) } : { value: Number(single[1]) };
 }
 
 /**
- * The qualifier printed with a figure inside its context: the words right after it (`左右`, `以上`)
- * or right before it (`不低于`, `力争`); empty when there is none or the context does not hold the figure.
+ * The range a context prints starting with the figure (`国内生产总值增长6%－6.5%` for `6%` → `6%－6.5%`),
+ * or the figure alone when the context prints no range there.
  */
-export function figureModifier(context: string, figure: string): string {
-  if (figure === '') return '';
-  const at = context.indexOf(figure);
-  // A context that does not print the figure is the words just before it.
-  if (at < 0) return BEFORE.find((word) => context.endsWith(word)) ?? '';
-  const after = context.slice(at + figure.length);
-  const before = context.slice(0, at);
-  const next = AFTER.find((word) => after.startsWith(word));
-  if (next) return next;
-  return BEFORE.find((word) => before.endsWith(word)) ?? '';
+export function printedRange(context: string, text: string): string {
+  const at = context.indexOf(text);
+  if (at < 0) return text;
+  const rest = /^\s*[-－–—~～至到]\s*\d+(?:\.\d+)?[%％]?/.exec(context.slice(at + text.length));
+  return rest ? text + rest[0] : text;
 }
 
-/** Reads an optional string or number field of a record the engine may extend (tolerant of older records). */
-export function optionalField<T extends 'string' | 'number'>(
-  record: object,
-  name: string,
-  type: T,
-): (T extends 'string' ? string : number) | undefined {
-  const value = (record as Record<string, unknown>)[name];
-  return typeof value === type ? (value as T extends 'string' ? string : number) : undefined;
-}
+/** Qualifiers printed after a figure when its context does not show where they go. */
+const AFTER = new Set(['左右', '以上', '以内', '以下', '上下', '多', '余']);
 
-/** A figure with its qualifier where it is printed: `5%左右`, `不低于4%`. */
-export function figureLabel(text: string, modifier: string): string {
+/**
+ * A figure with its qualifiers where they are printed: `5%左右`, `不低于4%`, `力争6%以上` for the engine's
+ * `力争/以上`. A qualifier the context prints right after the figure goes after it, else before it.
+ */
+export function figureLabel(text: string, modifier: string, context = ''): string {
   if (!modifier) return text;
-  return BEFORE.includes(modifier) ? `${modifier}${text}` : `${text}${modifier}`;
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const word of modifier.split('/').filter(Boolean)) {
+    const suffix = context.includes(`${text}${word}`) || (!context.includes(`${word}${text}`) && AFTER.has(word));
+    (suffix ? after : before).push(word);
+  }
+  return `${before.join('')}${text}${after.join('')}`;
 }

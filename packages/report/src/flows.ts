@@ -31,7 +31,7 @@ const top = (ref: TaskRef): string => ref.id.split('.')[0] ?? ref.id;
  * tasks come from the `added` edge, dropped tasks go to the `dropped` edge. Tasks are the units below
  * the sections; a plan with sections only counts its sections.
  */
-export function computeFlows(diff: PlanDiff, labels: { added: string; dropped: string }): Flows {
+export function computeFlows(diff: PlanDiff, labels: { added: string; dropped: string; annex?: string }): Flows {
   const deeper = diff.changes.some((c) => c.depth > 1);
   const changes = diff.changes.filter((c) => (deeper ? c.depth > 1 : true));
   const counts = new Map<string, number>();
@@ -51,7 +51,7 @@ export function computeFlows(diff: PlanDiff, labels: { added: string; dropped: s
     const [from = '', to = ''] = key.split('\u0000');
     return { from, to, value };
   });
-  const headings = sectionHeadings(diff.changes);
+  const headings = sectionHeadings(diff.changes, labels.annex);
   const node = (key: string): FlowNode => ({
     key,
     label: key === 'added' ? labels.added : key === 'dropped' ? labels.dropped : (headings.get(key) ?? key.slice(1)),

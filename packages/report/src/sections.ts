@@ -1,5 +1,5 @@
 import type { Change, ChangeKind, PlanDiff, TaskRef } from '@plandiff/model';
-import type { Labels } from './labels.ts';
+import { fillLabel, type Labels } from './labels.ts';
 import { taskTitle } from './task-title.ts';
 
 /** A top-level section of the report with how many changes of each kind fall in it. */
@@ -56,7 +56,7 @@ export function compareSectionKeys(x: string, y: string): number {
 /** Counts changes per section and kind, sections in the order of their numbers. */
 export function countSections(diff: PlanDiff, labels: Labels): SectionCount[] {
   const keys = sectionKeys(diff);
-  const headings = sectionHeadings(diff.changes);
+  const headings = sectionHeadings(diff.changes, labels.annex);
   const sections = new Map<string, SectionCount>();
   diff.changes.forEach((change, index) => {
     const key = keys[index] ?? 'a?';
@@ -74,13 +74,24 @@ export function countSections(diff: PlanDiff, labels: Labels): SectionCount[] {
   return [...sections.values()].sort((x, y) => compareSectionKeys(x.key, y.key));
 }
 
-/** Titles (`number heading`) of the top-level sections on each side, keyed `a3`/`b3`. */
-export function sectionHeadings(changes: readonly Change[]): Map<string, string> {
+/**
+ * Titles (`number heading`) of the top-level sections on each side, keyed `a3`/`b3`. An annex (units
+ * `A2.…`, which have no section unit of their own) is named by `annex` with its number (`附件2`).
+ */
+export function sectionHeadings(changes: readonly Change[], annex = '附件{n}'): Map<string, string> {
   const headings = new Map<string, string>();
   for (const change of changes) {
     if (change.depth !== 1) continue;
     for (const ref of change.to) if (!headings.has(`b${ref.id}`)) headings.set(`b${ref.id}`, titleOf(ref));
     for (const ref of change.from) if (!headings.has(`a${ref.id}`)) headings.set(`a${ref.id}`, titleOf(ref));
+  }
+  for (const change of changes) {
+    for (const [side, refs] of [['b', change.to] as const, ['a', change.from] as const]) {
+      for (const ref of refs) {
+        const k = /^A(\d+)\./.exec(ref.id)?.[1];
+        if (k && !headings.has(`${side}A${k}`)) headings.set(`${side}A${k}`, fillLabel(annex, { n: k }));
+      }
+    }
   }
   return headings;
 }

@@ -46,7 +46,9 @@ export function renderSeriesMarkdown(lineage: Lineage, diffs: readonly PlanDiff[
         tracks.map((track) => [
           escapeMarkdown(trackTitle(track)),
           escapeMarkdown(track.unit),
-          escapeMarkdown(track.points.map((p) => `${p.year} ${figureLabel(p.text, p.modifier)}`).join(' → ')),
+          escapeMarkdown(
+            track.points.map((p) => `${p.year} ${figureLabel(p.text, p.modifier, p.context)}`).join(' → '),
+          ),
         ]),
       ),
     );
