@@ -135,6 +135,7 @@ function layoutPair(u: Node, v: Node, book: LinkBook): boolean {
 function continuesExactly(u: Node, whole: Node, book: LinkBook): boolean {
   const parts = [...book.mates(whole), u].sort((x, y) => x.pos - y.pos);
   if (!parts.every((p) => p.side === u.side)) return false;
-  const joined = comparisonForm(parts.map((p) => p.own).join(''));
+  // Per-part forms (cached) joined: folding and punctuation removal work character by character.
+  const joined = parts.map((p) => comparisonForm(p.own)).join('');
   return joined.length > 0 && comparisonForm(whole.own).includes(joined);
 }
