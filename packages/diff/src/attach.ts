@@ -3,7 +3,7 @@ import type { LinkBook } from './link-book.ts';
 import type { Node } from './nodes.ts';
 import { comparisonForm } from './text-form.ts';
 import type { Thresholds } from './thresholds.ts';
-import { containment, coverage } from './vectors.ts';
+import { containment, coverageGain } from './vectors.ts';
 
 /** A proposed part: unlinked `u` joins the change of `v` (on the other side). */
 interface Proposal {
@@ -51,7 +51,7 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
   const gain = (u: Node, whole: Node) => {
     if (!isLeaf(whole)) return sent.get(whole)?.get(u) ?? 0;
     const parts = book.mates(whole).map((m) => m.vOwn);
-    return coverage(whole.vOwn, [...parts, u.vOwn]) - coverage(whole.vOwn, parts);
+    return coverageGain(whole.vOwn, parts, u.vOwn);
   };
   const propose = (): Proposal[] => {
     const out: Proposal[] = [];
@@ -135,6 +135,7 @@ function layoutPair(u: Node, v: Node, book: LinkBook): boolean {
 function continuesExactly(u: Node, whole: Node, book: LinkBook): boolean {
   const parts = [...book.mates(whole), u].sort((x, y) => x.pos - y.pos);
   if (!parts.every((p) => p.side === u.side)) return false;
-  const joined = comparisonForm(parts.map((p) => p.own).join(''));
+  // Per-part forms (cached) joined: folding and punctuation removal work character by character.
+  const joined = parts.map((p) => comparisonForm(p.own)).join('');
   return joined.length > 0 && comparisonForm(whole.own).includes(joined);
 }

@@ -23,9 +23,21 @@ export function foldWidth(text: string): string {
  * too unless `keepPunctuation`.
  */
 export function comparisonForm(text: string, keepPunctuation = false): string {
+  // The same unit texts are compared many times per pair (attach, wording, figures): cache them.
+  const cache = keepPunctuation ? FORMS_KEEP : FORMS;
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
   const folded = foldVariants(foldWidth(text).normalize('NFKC'));
-  return keepPunctuation ? folded.replace(/\s+/gu, '') : folded.replace(PUNCT_OR_SPACE, '');
+  const form = keepPunctuation ? folded.replace(/\s+/gu, '') : folded.replace(PUNCT_OR_SPACE, '');
+  // Bounded so a long-running process (index, server) does not grow without limit.
+  if (cache.size >= FORM_CACHE_MAX) cache.clear();
+  cache.set(text, form);
+  return form;
 }
+
+const FORM_CACHE_MAX = 20_000;
+const FORMS = new Map<string, string>();
+const FORMS_KEEP = new Map<string, string>();
 
 /** Matching form: comparison form with every number collapsed to `0`, so changed figures still match. */
 export function matchingForm(text: string): string {

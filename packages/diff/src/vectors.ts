@@ -178,6 +178,25 @@ export function coverage(whole: SparseVector, parts: readonly SparseVector[]): n
   return all === 0 ? 0 : hit / all;
 }
 
+/**
+ * coverage(whole, [...parts, extra]) − coverage(whole, parts) in one pass: the share of `whole`'s
+ * weight found in `extra` and in none of `parts` (the attach pass asks this for every candidate).
+ */
+export function coverageGain(whole: SparseVector, parts: readonly SparseVector[], extra: SparseVector): number {
+  const present = new Set<number>();
+  for (const p of parts) for (const id of p.ids) present.add(id);
+  let gained = 0;
+  let all = 0;
+  let j = 0;
+  for (let i = 0; i < whole.ids.length; i++) {
+    const id = whole.ids[i]!;
+    all += whole.weights[i]!;
+    while (j < extra.ids.length && extra.ids[j]! < id) j++;
+    if (j < extra.ids.length && extra.ids[j] === id && !present.has(id)) gained += whole.weights[i]!;
+  }
+  return all === 0 ? 0 : gained / all;
+}
+
 /** A pair of list positions and their cosine similarity. */
 export interface ScoredPair {
   i: number;
