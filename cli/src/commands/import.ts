@@ -67,7 +67,7 @@ export const importCommand = defineCommand({
       return input;
     });
     const dir = resolveCorpusDir(args.corpus);
-    await ensureCorpus(dir);
+    await ensureCorpus(dir, lockTimeoutFrom(args.wait));
     const progress = createProgress(files.length);
     progress.update(0, files[0]);
     const seriesInfo = seriesInfoFrom(args);
