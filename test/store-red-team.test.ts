@@ -214,7 +214,9 @@ describe('4. a version only when the plan changes', () => {
     const again = await importSources(dir, [src(page(7), { url, edition: '2012' })], opts);
     for (const r of [first, again]) expect(r.editions[0]).toMatchObject({ status: 'unchanged', logged: true });
     expect((await logEdition(dir, 'edu@2012')).length).toBe(1);
-    const log = git(dir, 'show', 'HEAD:edu/2012/fetch-log.jsonl').split('\n').map((l) => JSON.parse(l));
+    const log = git(dir, 'show', 'HEAD:edu/2012/fetch-log.jsonl')
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(log).toEqual([
       expect.objectContaining({ url, sha256: first.editions[0]?.sha256 }),
       expect.objectContaining({ url, sha256: again.editions[0]?.sha256 }),
