@@ -88,6 +88,8 @@ async function buildDeep(dir: string): Promise<void> {
   }
   git(dir, ['fast-import', '--quiet'], Buffer.concat(parts));
   git(dir, ['read-tree', 'HEAD']);
+  // What plandiff's writers keep after every commit (incrementally): the commit-graph with Bloom filters.
+  git(dir, ['commit-graph', 'write', '--reachable', '--changed-paths', '--split']);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'plandiff-scale-'));
@@ -116,6 +118,7 @@ await buildDeep(join(work, 'deep'));
 const deepBuilt = performance.now() - t;
 t = performance.now();
 const versions = await logEdition(join(work, 'deep'), 's7@2003');
+if (versions.length !== 1) throw new Error(`expected 1 version, got ${versions.length}`);
 const log = performance.now() - t;
 console.log(
   JSON.stringify(

@@ -93,6 +93,7 @@ export async function commitFilesDetailed(
   const keptLocal = syncWorkTree(corpus.dir, corpus.git, journal);
   await pauseAt('after-commit');
   rmSync(join(corpus.dir, JOURNAL_FILE), { force: true });
+  updateCommitGraph(corpus.git);
   return { commit, keptLocal };
 }
 
@@ -144,6 +145,18 @@ async function clearStaleIndexLock(dir: string): Promise<void> {
  * callers written for the earlier work-tree store still compile. Never writes.
  */
 export async function recoverIfInterrupted(_corpus: CorpusHandle): Promise<void> {}
+
+/**
+ * Keeps the commit-graph (with changed-path Bloom filters) current, incrementally (`--split`), so
+ * `log` of one edition stays fast in a long history. Best effort: a failure here loses nothing.
+ */
+function updateCommitGraph(git: Git): void {
+  try {
+    git.run(['commit-graph', 'write', '--reachable', '--changed-paths', '--split', '--no-progress']);
+  } catch {
+    // an old git, or a read-only objects folder: log is just slower
+  }
+}
 
 /** Control characters from file names or documents never reach a commit message raw. */
 export function cleanMessage(message: string): string {
