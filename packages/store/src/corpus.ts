@@ -122,7 +122,7 @@ export function openCorpus(dir: string, options: OpenOptions = {}): Corpus {
   if (!config && !options.force) {
     throw new PlandiffError(
       'STORE_NOT_CORPUS',
-      `${abs}: a git repository but not a plandiff corpus (no ${CORPUS_FILE} committed); use --force to turn it into one`,
+      `${abs}: a git repository but not a plandiff corpus (no ${CORPUS_FILE}); use --force to turn it into one`,
     );
   }
   return { dir: abs, git, config: config ?? { plandiff: 1, series: {} } };
