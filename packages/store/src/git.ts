@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { PlandiffError } from '@plandiff/model';
 
 /** Identity used when the environment gives none, so commits work without any global git config. */
 const IDENTITY = { name: 'plandiff', email: 'plandiff@localhost' };
@@ -94,6 +95,7 @@ export function openGit(dir: string): Git {
         stdio: ['pipe', 'pipe', 'pipe'],
       });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw gitMissing();
       const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
       throw new Error(`git ${args[0]} failed: ${stderr || (error as Error).message}`, { cause: error });
     }
@@ -111,7 +113,21 @@ export async function runGit(git: Git, args: string[]): Promise<string> {
 export function readHead(git: Git): string | undefined {
   try {
     return git.text(['rev-parse', '--verify', '-q', 'HEAD^{commit}']).trim() || undefined;
-  } catch {
+  } catch (error) {
+    rethrowOwn(error);
     return undefined;
   }
+}
+
+/** git itself is missing: one clear line, exit 4 (never mistaken for "not a corpus"). */
+export function gitMissing(): PlandiffError {
+  return new PlandiffError(
+    'STORE_NOT_CORPUS',
+    'git was not found on PATH; the corpus is a git repository, so install git first',
+  );
+}
+
+/** Rethrows plandiff's own errors (git missing) from a catch that otherwise means "no such revision". */
+export function rethrowOwn(error: unknown): void {
+  if (error instanceof PlandiffError) throw error;
 }

@@ -1,4 +1,4 @@
-import type { Git } from './git.ts';
+import { type Git, rethrowOwn } from './git.ts';
 
 /** One entry of a git tree listing. */
 export interface TreeEntry {
@@ -53,7 +53,8 @@ export async function listHeadBlobs(git: Git, dirs: string[]): Promise<Map<strin
 export function headCommit(git: Git): string | undefined {
   try {
     return git.text(['rev-parse', '--verify', '-q', 'HEAD^{commit}']).trim() || undefined;
-  } catch {
+  } catch (error) {
+    rethrowOwn(error);
     return undefined;
   }
 }
