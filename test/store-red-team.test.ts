@@ -269,7 +269,13 @@ describe('7. large and odd inputs', () => {
   it('importSources refuses an oversized source before parsing it', async () => {
     const { dir } = await corpusWith();
     let parsed = false;
-    const normalizer = { ...fakeNormalizer, parse: () => ((parsed = true), fakeNormalizer.parse({} as never)) };
+    const normalizer = {
+      ...fakeNormalizer,
+      parse: (input: Parameters<typeof fakeNormalizer.parse>[0]) => {
+        parsed = true;
+        return fakeNormalizer.parse(input);
+      },
+    };
     const big = Buffer.alloc(17 * 1024 * 1024, 0x61);
     await expect(importSources(dir, [src('', { bytes: big })], { normalizer })).rejects.toThrow(/MB is larger/);
     expect(parsed).toBe(false);

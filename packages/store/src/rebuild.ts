@@ -1,7 +1,7 @@
 import { type Diagnostic, isPlandiffError, PlandiffError } from '@plandiff/model';
 import { sha256Hex } from './blob-hash.ts';
 import { excludeScratch, openCorpus } from './corpus.ts';
-import { editionPaths, renderJson, storedPlan } from './layout.ts';
+import { editionPaths, storedPlan } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
