@@ -20,7 +20,8 @@ describe('acceptance 3: SIGKILL during an import', () => {
   it('at every named point: the next command works, the corpus is consistent, the lock is reclaimed', async () => {
     const work = mkdtempSync(join(tmpdir(), 'plandiff-'));
     const v2 = join(work, '2012-edited.txt');
-    writeFileSync(v2, `${readFileSync(V1, 'utf8')}\n（本报告有修订）\n`);
+    // A change of wording, so the plan changes (a change the normalizer drops would be no new version).
+    writeFileSync(v2, readFileSync(V1, 'utf8').replace('发展', '进步'));
     // One corpus per point, each holding version 1 of gwr@2012, then a real CLI process storing
     // version 2 is frozen at the point and killed with SIGKILL.
     const cases = [];

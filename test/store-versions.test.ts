@@ -104,6 +104,8 @@ describe('acceptance 5: a hand-corrupted plan.json', () => {
     const plan = JSON.parse(readFileSync(file, 'utf8'));
     plan.units[3].depth = 'two';
     writeFileSync(file, JSON.stringify(plan, null, 2));
+    // Readers read committed plans: the corruption is committed, as in a corpus someone sent.
+    execFileSync('git', ['-C', dir, 'commit', '-qam', 'corrupt'], { stdio: 'pipe' });
     const show = runCli(['show', 'edu@2012', '--corpus', dir]);
     expect(show.code).toBe(4);
     expect(show.stderr).toContain(`${file}: invalid plan at units[3].depth`);
@@ -112,6 +114,7 @@ describe('acceptance 5: a hand-corrupted plan.json', () => {
     plan.units[3].depth = 1;
     plan.units[3].children[0].figures = [{ text: '3%' }];
     writeFileSync(file, JSON.stringify(plan, null, 2));
+    execFileSync('git', ['-C', dir, 'commit', '-qam', 'corrupt again'], { stdio: 'pipe' });
     await expect(loadRef(dir, 'edu@2012')).rejects.toThrow(
       /plan\.json: invalid plan at units\[3\]\.children\[0\]\.figures\[0\]\.value/,
     );

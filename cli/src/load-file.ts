@@ -20,6 +20,9 @@ export function loadFile(path: string): LoadedFile {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new PlandiffError('INPUT_MISSING', `${path}: is a directory, not a file`);
+    // A device (/dev/zero) or FIFO has no size to check and may never end: refused before reading.
+    if (!stat.isFile())
+      throw new PlandiffError('INPUT_MISSING', `${path}: is a device, FIFO or socket, not a regular file`);
     size = stat.size;
   } catch (error) {
     if (error instanceof PlandiffError) throw error;

@@ -38,7 +38,7 @@ export const fetchCommand = defineCommand({
     if (args.edition !== undefined) validateName(args.edition, 'edition');
     const urls = args.urls.map(String);
     const dir = resolveCorpusDir(args.corpus);
-    await ensureCorpus(dir);
+    await ensureCorpus(dir, lockTimeoutFrom(args.wait));
     const progress = createProgress(urls.length);
     const failures: ImportFailure[] = [];
     const inputs: SourceInput[] = [];

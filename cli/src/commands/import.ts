@@ -67,7 +67,7 @@ export const importCommand = defineCommand({
       return input;
     });
     const dir = resolveCorpusDir(args.corpus);
-    await ensureCorpus(dir);
+    await ensureCorpus(dir, lockTimeoutFrom(args.wait));
     const progress = createProgress(files.length);
     progress.update(0, files[0]);
     const seriesInfo = seriesInfoFrom(args);
@@ -85,6 +85,8 @@ export const importCommand = defineCommand({
       progress.done();
     }
     if (report.commit) await refreshSearchIndex(dir);
+    for (const path of report.keptLocal ?? [])
+      process.stderr.write(`plandiff: kept your uncommitted change to ${path} (the commit has plandiff's version)\n`);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ corpus: dir, ...report }, null, 2)}\n`);
       return;

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Diagnostic, PlandiffError } from '@plandiff/model';
 import { initCorpus, type SeriesInfo } from '@plandiff/store';
 import type { Argv } from 'yargs';
@@ -49,13 +50,26 @@ export function lockTimeoutFrom(wait: number | undefined): { lockTimeoutMs?: num
   return wait === undefined || !Number.isFinite(wait) ? {} : { lockTimeoutMs: Math.max(0, wait) * 1000 };
 }
 
-/** Creates the corpus when its directory does not exist yet (or is empty), saying so on stderr. */
-export async function ensureCorpus(dir: string): Promise<void> {
+/**
+ * Creates the corpus when its directory does not exist yet (or is empty, or holds only what another
+ * plandiff creating it at this moment has made), saying so on stderr. Creation takes the corpus lock,
+ * so many processes creating one corpus at once all succeed or wait (`--wait`).
+ */
+export async function ensureCorpus(dir: string, lock: { lockTimeoutMs?: number } = {}): Promise<void> {
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new PlandiffError('STORE_NOT_CORPUS', `${dir}: is a file, not a corpus directory`);
-  if (existsSync(dir) && readdirSync(dir).length > 0) return;
-  const result = await initCorpus(dir);
+  if (existsSync(dir) && readdirSync(dir).some((n) => n !== '.plandiff' && n !== '.git')) return;
+  if (existsSync(join(dir, '.git')) && existsSync(join(dir, '.git', 'refs', 'heads')) && hasCommit(dir)) return;
+  const result = await initCorpus(dir, lock);
   if (result.created) process.stderr.write(`plandiff: created a new corpus in ${result.dir}\n`);
+}
+
+function hasCommit(dir: string): boolean {
+  try {
+    return readdirSync(join(dir, '.git', 'refs', 'heads')).length > 0 || existsSync(join(dir, '.git', 'packed-refs'));
+  } catch {
+    return false;
+  }
 }
 
 /** One result line: `added    gwr@2012  2012.txt  sha256 1a2b3c4d…`. */

@@ -1,11 +1,13 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
-import type { SimpleGit } from 'simple-git';
 import { z } from 'zod';
-import { openGit, readHead } from './git.ts';
+import { type Git, openGit } from './git.ts';
 import { acquireLock } from './lock.ts';
+import { assertNoLinks, makeDirs, symlinkError } from './safe-path.ts';
+import { checkGitDir } from './scratch.ts';
 import { commitFiles, recoverCorpus } from './transaction.ts';
+import { headCommit, lsTree, readObjects } from './tree.ts';
 import { formatZodIssue } from './validate.ts';
 
 /** What `corpus.json` says about one series. */
@@ -29,7 +31,7 @@ export type CorpusConfig = z.infer<typeof CorpusConfigSchema>;
 /** An opened corpus: its directory, git handle and marker. */
 export interface Corpus {
   dir: string;
-  git: SimpleGit;
+  git: Git;
   config: CorpusConfig;
 }
 
@@ -54,32 +56,49 @@ export function renderCorpusConfig(config: CorpusConfig): string {
   return `${JSON.stringify({ plandiff: 1, series }, null, 2)}\n`;
 }
 
-/** Reads and validates `corpus.json`; undefined when the file is absent. */
-export function readCorpusConfig(dir: string): CorpusConfig | undefined {
-  const path = join(dir, CORPUS_FILE);
-  if (!existsSync(path)) return undefined;
+/** Parses and validates the text of `corpus.json`, naming `file` in errors. */
+export function parseCorpusConfig(text: string, file: string): CorpusConfig {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new PlandiffError('STORE_INVALID', `${path}: not valid JSON (${(error as Error).message})`);
+    throw new PlandiffError('STORE_INVALID', `${file}: not valid JSON (${(error as Error).message})`);
   }
   const result = CorpusConfigSchema.safeParse(data);
   if (!result.success) {
-    throw new PlandiffError('STORE_INVALID', `${path}: ${formatZodIssue(result.error.issues[0])}`);
+    throw new PlandiffError('STORE_INVALID', `${file}: ${formatZodIssue(result.error.issues[0])}`);
   }
   return result.data;
 }
 
-/** True when `dir` is the top of its own git repository (not merely inside another one). */
+/**
+ * Reads and validates `corpus.json` as committed in HEAD (a user's uncommitted edit is theirs, never
+ * read into plandiff's next commit); undefined when HEAD has none (or there is no commit yet).
+ */
+export function readCorpusConfig(dir: string, git: Git = openGit(resolve(dir))): CorpusConfig | undefined {
+  const head = headCommit(git);
+  if (!head) return undefined;
+  const entry = lsTree(git, head, [CORPUS_FILE], false).find((e) => e.path === CORPUS_FILE);
+  if (!entry) return undefined;
+  if (entry.mode !== '100644' && entry.mode !== '100755') throw symlinkError(join(dir, CORPUS_FILE));
+  const bytes = readObjects(git, [entry.id])[0];
+  return parseCorpusConfig(bytes?.toString('utf8') ?? '', `${join(dir, CORPUS_FILE)} (in HEAD)`);
+}
+
+/** True when `dir` is the top of its own git repository (a real `.git` folder, not merely inside another one). */
 export function isGitTop(dir: string): boolean {
-  return existsSync(join(dir, '.git'));
+  try {
+    return lstatSync(join(dir, '.git')).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Opens the corpus at `dir`. Refuses (STORE_NOT_FOUND / STORE_NOT_CORPUS) a missing directory, a
- * directory that is not the top of a git repository, or a repository without `corpus.json`
- * unless `force` is set — so plandiff never commits into someone else's repository by accident.
+ * Opens the corpus at `dir` without writing anything. Refuses (STORE_NOT_FOUND / STORE_NOT_CORPUS) a
+ * missing directory, a directory that is not the top of a git repository, or a repository whose
+ * HEAD has no `corpus.json` unless `force` is set — so plandiff never commits into someone else's
+ * repository by accident.
  */
 export function openCorpus(dir: string, options: OpenOptions = {}): Corpus {
   const abs = resolve(dir);
@@ -91,33 +110,35 @@ export function openCorpus(dir: string, options: OpenOptions = {}): Corpus {
   }
   if (!statSync(abs).isDirectory())
     throw new PlandiffError('STORE_NOT_CORPUS', `${abs}: is a file, not a corpus directory`);
-  if (!isGitTop(abs)) {
+  if (!existsSync(join(abs, '.git'))) {
     throw new PlandiffError(
       'STORE_NOT_CORPUS',
       `${abs}: not a plandiff corpus (no git repository at its top); create one with \`plandiff init --corpus ${dir}\``,
     );
   }
-  const config = readCorpusConfig(abs);
+  checkGitDir(abs);
+  const git = openGit(abs);
+  const config = readCorpusConfig(abs, git);
   if (!config && !options.force) {
     throw new PlandiffError(
       'STORE_NOT_CORPUS',
       `${abs}: a git repository but not a plandiff corpus (no ${CORPUS_FILE}); use --force to turn it into one`,
     );
   }
-  excludeScratch(abs);
-  return { dir: abs, git: openGit(abs), config: config ?? { plandiff: 1, series: {} } };
+  return { dir: abs, git, config: config ?? { plandiff: 1, series: {} } };
 }
 
-/** Keeps `.plandiff/` out of `git status` even in a repository whose own .gitignore lacks it. */
-function excludeScratch(dir: string): void {
+/** Keeps `.plandiff/` out of `git status` even in a repository whose own .gitignore lacks it (writers only). */
+export function excludeScratch(dir: string): void {
   const exclude = join(dir, '.git', 'info', 'exclude');
   try {
+    assertNoLinks(dir, '.git/info/exclude');
     const text = existsSync(exclude) ? readFileSync(exclude, 'utf8') : '';
     if (text.split('\n').includes('/.plandiff/')) return;
-    mkdirSync(dirname(exclude), { recursive: true });
+    makeDirs(dir, '.git/info');
     appendFileSync(exclude, `${text === '' || text.endsWith('\n') ? '' : '\n'}/.plandiff/\n`);
   } catch {
-    // .git may be a file (worktree); the committed .gitignore still covers it
+    // a link or odd file there: leave it; the committed .gitignore still covers .plandiff/
   }
 }
 
@@ -129,42 +150,60 @@ export interface InitResult {
   commit?: string;
 }
 
+/** Options for initCorpus. */
+export interface InitOptions extends OpenOptions {
+  lockTimeoutMs?: number;
+}
+
+/** Entries that do not make a directory "someone else's": our scratch folder, a repository with no commit yet. */
+function foreignEntries(abs: string): string[] {
+  if (!existsSync(abs)) return [];
+  const unborn = isGitTop(abs) && !headCommit(openGit(abs));
+  return readdirSync(abs).filter((name) => name !== '.plandiff' && !(name === '.git' && unborn));
+}
+
 /**
  * Creates a corpus at `dir`: a git repository with `corpus.json`, `.gitignore` and `.gitattributes`,
  * committed. An existing corpus is left alone; a non-empty directory that is not one is refused
- * unless `force`.
+ * unless `force`. Safe to run from many processes at once: `git init` and the first commit happen
+ * under the corpus lock, and whoever comes second finds the corpus made.
  */
-export async function initCorpus(dir: string, options: OpenOptions = {}): Promise<InitResult> {
+export async function initCorpus(dir: string, options: InitOptions = {}): Promise<InitResult> {
   const abs = resolve(dir);
   if (existsSync(abs) && !statSync(abs).isDirectory()) {
     throw new PlandiffError('STORE_NOT_CORPUS', `${abs}: is a file, not a directory`);
   }
   if (existsSync(abs) && isGitTop(abs) && readCorpusConfig(abs)) return { dir: abs, created: false };
-  const nonEmpty = existsSync(abs) && readdirSync(abs).length > 0;
-  if (nonEmpty && !options.force) {
+  if (foreignEntries(abs).length > 0 && !options.force) {
     throw new PlandiffError(
       'STORE_NOT_CORPUS',
       `${abs}: directory is not empty and not a plandiff corpus; choose an empty directory, or use --force to make it one`,
     );
   }
   mkdirSync(abs, { recursive: true });
-  const git = openGit(abs);
-  if (!isGitTop(abs)) await git.raw(['init', '-q']);
-  excludeScratch(abs);
-  const lock = await acquireLock(abs, { command: 'init' });
+  const lock = await acquireLock(abs, {
+    command: 'init',
+    ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+  });
   try {
+    if (!existsSync(join(abs, '.git'))) openGit(abs).run(['init', '-q']);
+    checkGitDir(abs);
+    const git = openGit(abs);
+    if (readCorpusConfig(abs, git)) return { dir: abs, created: false }; // another process made it meanwhile
+    excludeScratch(abs);
     await recoverCorpus({ dir: abs, git });
+    const head = headCommit(git);
+    const present = new Set(lsTree(git, head, undefined, false).map((e) => e.path));
     const files: Record<string, string> = {
       ...SCAFFOLD,
       [CORPUS_FILE]: renderCorpusConfig({ plandiff: 1, series: {} }),
     };
     const writes = Object.entries(files)
-      .filter(([name]) => name !== CORPUS_FILE || !existsSync(join(abs, CORPUS_FILE)))
-      .filter(([name]) => name === CORPUS_FILE || !existsSync(join(abs, name)))
+      .filter(([name]) => !present.has(name))
       .map(([path, text]) => ({ path, bytes: Buffer.from(text) }));
     const commit = await commitFiles({ dir: abs, git }, writes, 'Initialise plandiff corpus');
-    const head = commit ?? (await readHead(git));
-    return head ? { dir: abs, created: true, commit: head } : { dir: abs, created: true };
+    const now = commit ?? headCommit(git);
+    return now ? { dir: abs, created: true, commit: now } : { dir: abs, created: true };
   } finally {
     lock.release();
   }

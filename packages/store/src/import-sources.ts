@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import { basename } from 'node:path';
+import { type Diagnostic, type Plan, PlandiffError } from '@plandiff/model';
 import { hashBlob } from './blob-hash.ts';
 import {
   CORPUS_FILE,
+  type CorpusConfig,
+  excludeScratch,
   type OpenOptions,
   openCorpus,
   readCorpusConfig,
@@ -11,11 +12,13 @@ import {
   SCAFFOLD,
   type SeriesInfo,
 } from './corpus.ts';
+import type { Git } from './git.ts';
 import { editionPaths, renderJson, sourceFileName, storedPlan, stripCredentials } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
 import { pauseAt } from './pause.ts';
+import { renderPlanJson } from './plan-size.ts';
 import {
   buildRecord,
   findDuplicates,
@@ -25,8 +28,8 @@ import {
   type SourceInput,
   toFailure,
 } from './prepare-source.ts';
-import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
-import { listHeadBlobs } from './tree.ts';
+import { commitFilesDetailed, escapeControls, type FileWrite, recoverCorpus } from './transaction.ts';
+import { headCommit, listHeadBlobs, lsTree, readObjects } from './tree.ts';
 
 export type { ImportFailure, SourceInput } from './prepare-source.ts';
 
@@ -56,6 +59,8 @@ export interface ImportedEdition {
   sha256: string;
   title: string;
   diagnostics: Diagnostic[];
+  /** Set when the bytes changed but the plan did not: no new version, a line in the edition's fetch-log.jsonl. */
+  logged?: boolean;
 }
 
 /** Result of importSources: per-source outcomes and the single commit made (if anything changed). */
@@ -63,6 +68,8 @@ export interface ImportReport {
   commit?: string;
   editions: ImportedEdition[];
   failures: ImportFailure[];
+  /** Touched paths where the user's uncommitted version was left in the work tree (the commit has plandiff's). */
+  keptLocal?: string[];
 }
 
 /**
@@ -102,13 +109,16 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
   const lock = await acquireLock(corpus.dir, { command: options.command ?? 'import', ...timeout(options) });
   try {
     await pauseAt('after-lock');
+    excludeScratch(corpus.dir);
     await recoverCorpus(corpus);
-    const config = readCorpusConfig(corpus.dir) ?? corpus.config;
+    const committed = readCorpusConfig(corpus.dir, corpus.git);
+    const config = committed ?? corpus.config;
     const heads = await listHeadBlobs(
       corpus.git,
       prepared.map((p) => editionPaths(p.input.series, p.edition).dir),
     );
     const algorithm = [...heads.values()][0]?.length === 64 ? 'sha256' : 'sha1';
+    const oldPlans = readOldPlans(corpus.git, heads, prepared);
     const writes: FileWrite[] = [];
     const editions: ImportedEdition[] = [];
     const now = new Date().toISOString();
@@ -116,9 +126,12 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
       const paths = editionPaths(p.input.series, p.edition);
       const file = sourceFileName(p.input.kind);
       const target = `${paths.dir}/${file}`;
-      const known = heads.get(target);
-      const status =
-        known === hashBlob(p.input.bytes, algorithm) ? 'unchanged' : heads.has(paths.record) ? 'updated' : 'added';
+      const record = buildRecord(p, file, now);
+      const plan = storedPlan(p.plan, record, target);
+      const sameBytes = heads.get(target) === hashBlob(p.input.bytes, algorithm);
+      // Changed bytes, same plan (a visit counter, a session token): no new version, one fetch-log line.
+      const samePlan = !sameBytes && heads.has(target) && samePlanText(oldPlans.get(paths.plan), plan);
+      const status = sameBytes || samePlan ? 'unchanged' : heads.has(paths.record) ? 'updated' : 'added';
       editions.push({
         series: p.input.series,
         edition: p.edition,
@@ -127,14 +140,17 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         sha256: p.sha256,
         title: p.plan.title,
         diagnostics: p.diagnostics,
+        ...(samePlan ? { logged: true } : {}),
       });
+      if (samePlan) {
+        writes.push({ path: paths.fetchLog, bytes: appendFetchLog(corpus.git, heads.get(paths.fetchLog), p, now) });
+        continue;
+      }
       if (status === 'unchanged') continue;
-      const record = buildRecord(p, file, now);
-      const plan = storedPlan(p.plan, record, target);
       writes.push(
         { path: target, bytes: p.input.bytes },
         { path: paths.record, bytes: Buffer.from(renderJson(record)) },
-        { path: paths.plan, bytes: Buffer.from(renderJson(plan)) },
+        { path: paths.plan, bytes: renderPlanJson(plan, p.input.bytes.length, p.input.label) },
         { path: paths.outline, bytes: Buffer.from(options.normalizer.render(plan)) },
       );
       const other = file === 'source.html' ? paths.txt : paths.html;
@@ -142,26 +158,59 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
     }
     const nextConfig = mergeSeries(config, prepared, options.seriesInfo);
     const configText = renderCorpusConfig(nextConfig);
-    if (writes.length > 0 || configText !== renderCorpusConfig(config) || !readCorpusConfig(corpus.dir)) {
+    if (writes.length > 0 || configText !== renderCorpusConfig(config) || !committed) {
       writes.push({ path: CORPUS_FILE, bytes: Buffer.from(configText) });
     }
-    if (!readCorpusConfig(corpus.dir)) {
+    if (!committed) {
+      const top = new Set(lsTree(corpus.git, headCommit(corpus.git), undefined, false).map((e) => e.path));
       for (const [name, text] of Object.entries(SCAFFOLD)) {
-        if (!existsSync(join(corpus.dir, name))) writes.push({ path: name, bytes: Buffer.from(text) });
+        if (!top.has(name)) writes.push({ path: name, bytes: Buffer.from(text) });
       }
     }
-    const commit = await commitFiles(corpus, writes, commitMessage(options.command ?? 'import', editions));
-    return commit ? { commit, editions, failures } : { editions, failures };
+    const result = await commitFilesDetailed(corpus, writes, commitMessage(options.command ?? 'import', editions));
+    const report: ImportReport = { editions, failures };
+    if (result.commit) report.commit = result.commit;
+    if (result.keptLocal.length > 0) report.keptLocal = result.keptLocal;
+    return report;
   } finally {
     lock.release();
   }
 }
 
-function mergeSeries(
-  config: ReturnType<typeof readCorpusConfig> & object,
-  prepared: Prepared[],
-  given: Record<string, SeriesInfo> | undefined,
-) {
+/** The committed plan.json texts of editions whose source bytes are about to change. */
+function readOldPlans(git: Git, heads: Map<string, string>, prepared: Prepared[]): Map<string, string> {
+  const paths = prepared.map((p) => editionPaths(p.input.series, p.edition).plan).filter((path) => heads.has(path));
+  const texts = readObjects(
+    git,
+    paths.map((path) => heads.get(path) as string),
+  );
+  return new Map(paths.map((path, i) => [path, texts[i]?.toString('utf8') ?? '']));
+}
+
+/** True when the committed plan equals the new one apart from its provenance (`source`). */
+function samePlanText(old: string | undefined, plan: Plan): boolean {
+  if (old === undefined) return false;
+  try {
+    const { source: _a, ...before } = JSON.parse(old) as Plan;
+    const { source: _b, ...after } = plan;
+    return JSON.stringify(before) === JSON.stringify(JSON.parse(JSON.stringify(after)));
+  } catch {
+    return false;
+  }
+}
+
+/** The fetch log with one more line: when, from where, which bytes (not archived: the plan was the same). */
+function appendFetchLog(git: Git, blob: string | undefined, p: Prepared, now: string): Buffer {
+  const old = blob ? (readObjects(git, [blob])[0] ?? Buffer.alloc(0)) : Buffer.alloc(0);
+  const entry: Record<string, string | number> = { time: p.input.fetchedAt ?? now };
+  if (p.input.url !== undefined) entry.url = stripCredentials(p.input.finalUrl ?? p.input.url);
+  else if (p.input.fileName !== undefined) entry.file = basename(p.input.fileName);
+  entry.sha256 = p.sha256;
+  entry.size = p.input.bytes.length;
+  return Buffer.concat([old, Buffer.from(`${JSON.stringify(entry)}\n`)]);
+}
+
+function mergeSeries(config: CorpusConfig, prepared: Prepared[], given: Record<string, SeriesInfo> | undefined) {
   const series = { ...config.series };
   for (const p of prepared) {
     if (series[p.input.series]) continue;
@@ -186,10 +235,20 @@ function commitMessage(verb: string, editions: ImportedEdition[]): string {
       : refs.length === 0
         ? `${verb}: update corpus.json`
         : `${verb} ${refs.length} editions (${refs[0]} … ${refs[refs.length - 1]})`;
+  // Labels are file names or URLs: escaped, so a newline in a name cannot forge a line of the message.
   const body = changed.map(
-    (e) => `${e.series}@${e.edition}: ${e.status} from ${stripCredentials(e.label)} (sha256 ${e.sha256})`,
+    (e) =>
+      `${e.series}@${e.edition}: ${e.status} from ${escapeControls(stripCredentials(e.label))} (sha256 ${e.sha256})`,
   );
-  return body.length > 0 ? `${subject}\n\n${body.join('\n')}\n` : subject;
+  const logged = editions
+    .filter((e) => e.logged)
+    .map((e) => `${e.series}@${e.edition}: plan unchanged, logged sha256 ${e.sha256}`);
+  const lines = [...body, ...logged];
+  const head =
+    refs.length === 0 && logged.length > 0
+      ? `${verb}: ${logged.length} unchanged plan(s) logged in fetch-log.jsonl`
+      : subject;
+  return lines.length > 0 ? `${head}\n\n${lines.join('\n')}\n` : head;
 }
 
 function timeout(options: ImportOptions): { timeoutMs?: number } {

@@ -43,6 +43,8 @@ export function editionPaths(series: string, edition: string) {
     record: `${dir}/source.json`,
     plan: `${dir}/plan.json`,
     outline: `${dir}/plan.md`,
+    /** Re-fetches whose plan was unchanged: one JSON line each (time, url or file, sha256, size). */
+    fetchLog: `${dir}/fetch-log.jsonl`,
   };
 }
 

@@ -1,7 +1,18 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
+import { assertNoLinks, symlinkError } from './safe-path.ts';
 
 /** Who holds a corpus lock, as written in `.plandiff/lock`. */
 export interface LockHolder {
@@ -42,7 +53,14 @@ export function defaultLockTimeoutMs(): number {
  */
 export async function acquireLock(corpusDir: string, options: LockOptions = {}): Promise<CorpusLock> {
   const dir = join(corpusDir, '.plandiff');
-  mkdirSync(dir, { recursive: true });
+  // Never through a link: a committed `.plandiff` symlink would put the lock (and tmp/) elsewhere.
+  assertNoLinks(corpusDir, '.plandiff', true);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  assertNoLinks(corpusDir, '.plandiff', true);
   const path = join(dir, 'lock');
   const holder: LockHolder = {
     pid: process.pid,
@@ -100,6 +118,12 @@ function tryCreate(path: string, holder: LockHolder): boolean {
 /** Reads the lock file; undefined when absent. A half-written file is treated as a live holder. */
 function readHolder(path: string): LockHolder | undefined {
   let text: string;
+  try {
+    if (lstatSync(path).isSymbolicLink()) throw symlinkError(path);
+  } catch (error) {
+    if (error instanceof PlandiffError) throw error;
+    return undefined;
+  }
   try {
     text = readFileSync(path, 'utf8');
   } catch {

@@ -6,6 +6,26 @@ export const MAX_NAME_LENGTH = 100;
 /** Names Windows reserves for devices, with or without an extension (`CON`, `nul.txt`, `COM1`). */
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
+/** Names of files plandiff keeps in a corpus: a series or edition of that name would be confused with them. */
+const RESERVED_FILES = new Set([
+  'corpus.json',
+  'source.html',
+  'source.txt',
+  'source.json',
+  'plan.json',
+  'plan.md',
+  'fetch-log.jsonl',
+  'readme.md',
+]);
+
+/**
+ * The safe alphabet: a–z, 0–9, ".", "_", "-" and CJK ideographs (Han script, incl. 〇). No other
+ * scripts (Cyrillic "а" looks like Latin "a"), no full-width forms, no radicals that look like
+ * ideographs, nothing Unicode normalisation would change — so two names that look alike or that a
+ * case- or normalisation-insensitive filesystem would merge can never both exist.
+ */
+const SAFE_CHAR = /^[a-z0-9._-]$|^\p{Script=Han}$/u;
+
 /** Words that have a meaning in references (`S@latest`), so cannot name an edition. */
 const RESERVED_EDITIONS = new Set(['latest']);
 
@@ -23,9 +43,16 @@ export function explainBadName(name: string, kind: 'series' | 'edition' = 'serie
     return `"${name}" is a reserved word in references`;
   if (/\p{Lu}/u.test(name))
     return 'it has upper-case letters (use lower case, so names stay distinct on every filesystem)';
-  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(name)) {
-    return 'only letters, digits, ".", "_" and "-" are allowed, starting with a letter or digit';
+  if (RESERVED_FILES.has(name.toLowerCase())) return `"${name}" is the name of a file plandiff keeps in a corpus`;
+  const bad = [...name].find((c) => !SAFE_CHAR.test(c) || (c >= '\u2e80' && c <= '\u2fdf'));
+  if (bad !== undefined || name.normalize('NFKC') !== name) {
+    const shown =
+      bad === undefined
+        ? ''
+        : ` (${JSON.stringify(bad)} U+${(bad.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`;
+    return `only letters, digits, ".", "_" and "-" are allowed: a–z, 0–9 and Chinese characters${shown}`;
   }
+  if (!/^[a-z0-9\p{Script=Han}]/u.test(name)) return 'it must start with a letter, digit or Chinese character';
   if (name.endsWith('.')) return 'it ends with a dot';
   return undefined;
 }

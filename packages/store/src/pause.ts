@@ -1,5 +1,5 @@
 /** Named points in a write where a test can freeze the process (then SIGKILL it) via $PLANDIFF_TEST_PAUSE_AT. */
-export type PausePoint = 'after-lock' | 'after-write' | 'after-rename' | 'before-commit' | 'after-commit';
+export type PausePoint = 'after-lock' | 'after-write' | 'after-rename' | 'before-commit' | 'after-ref' | 'after-commit';
 
 /**
  * Test hook: when $PLANDIFF_TEST_PAUSE_AT names this point, announce it on stderr and never return,

@@ -4,6 +4,7 @@ import { sha256Hex } from './blob-hash.ts';
 import { type SourceKind, type SourceRecord, selectHeaders, stripCredentials } from './layout.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
+import { checkSourceSize } from './plan-size.ts';
 import { validatePlan } from './validate.ts';
 
 /** One source to archive: exact bytes plus where they came from. */
@@ -44,6 +45,7 @@ export interface Prepared {
 
 /** Derives and validates a source's plan and settles its edition (plan year, else the fallback). */
 export async function prepareSource(input: SourceInput, normalizer: Normalizer): Promise<Prepared> {
+  checkSourceSize(input.bytes.length, input.label);
   const sha256 = sha256Hex(input.bytes);
   const url = input.url === undefined ? undefined : stripCredentials(input.url);
   const { plan: raw, diagnostics } = await normalizer.parse({

@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Plan, PlandiffError } from '@plandiff/model';
 import { type Corpus, openCorpus, type SeriesInfo } from './corpus.ts';
+import { type Git, openGit } from './git.ts';
 import { editionPaths, type SourceRecord, SourceRecordSchema } from './layout.ts';
 import { explainBadName } from './names.ts';
 import { type CorpusRef, formatRef, parseRef } from './refs.ts';
-import { recoverIfInterrupted } from './transaction.ts';
-import { readAtRevision } from './tree.ts';
+import { EDITION_FILES, symlinkError } from './safe-path.ts';
+import { headCommit, LINK_MODES, lsTree, readAtRevision, readObjects, type TreeEntry } from './tree.ts';
 import { formatZodIssue, parsePlanJson } from './validate.ts';
 
 /** One stored edition with its plan. */
@@ -26,11 +26,12 @@ export interface SeriesListing {
 }
 
 /**
- * Rolls back a writer that died mid-write, before a synchronous listing (listSeries, listEditions),
- * so nobody is shown an edition that was never committed. Does nothing while a live writer works.
+ * Kept for callers written for the work-tree store: readers now read only committed objects (HEAD),
+ * so a writer that is mid-way or died is invisible to them and nothing needs settling. Checks the
+ * corpus opens; never writes.
  */
 export async function settleCorpus(corpusDir: string): Promise<void> {
-  await recoverIfInterrupted(openCorpus(corpusDir));
+  openCorpus(corpusDir);
 }
 
 /** Orders edition names: by leading number (a year) when they have one, then by name. */
@@ -42,60 +43,106 @@ export function compareEditions(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Edition names stored for `series`, oldest first (empty when the series has none). */
-export function listEditionNames(corpusDir: string, series: string): string[] {
-  const dir = join(corpusDir, series);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter(
-      (d) => d.isDirectory() && !explainBadName(d.name, 'edition') && existsSync(join(dir, d.name, 'source.json')),
-    )
-    .map((d) => d.name)
-    .sort(compareEditions);
+/** Committed entries under `series` (recursive), refusing a series that is a link in HEAD. */
+function seriesEntries(dir: string, git: Git, head: string | undefined, series: string[]): TreeEntry[] {
+  const entries = lsTree(git, head, series);
+  for (const e of entries) {
+    if (LINK_MODES.has(e.mode)) {
+      const parts = e.path.split('/');
+      // A link as a series or edition folder, or as one of the files plandiff reads, is refused.
+      if (parts.length <= 2 || (parts.length === 3 && (EDITION_FILES as readonly string[]).includes(parts[2] ?? '')))
+        throw symlinkError(join(dir, e.path));
+    }
+  }
+  return entries;
 }
 
-/** Every series in the corpus (from corpus.json and the directories present), with its editions. */
+/** Editions per series from committed entries: folders holding a regular `source.json`. */
+function editionsFrom(entries: TreeEntry[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of entries) {
+    const [series = '', edition = '', file, ...rest] = e.path.split('/');
+    if (file !== 'source.json' || rest.length > 0 || e.type !== 'blob' || LINK_MODES.has(e.mode)) continue;
+    if (explainBadName(edition, 'edition')) continue;
+    const list = out.get(series) ?? [];
+    list.push(edition);
+    out.set(series, list);
+  }
+  for (const list of out.values()) list.sort(compareEditions);
+  return out;
+}
+
+/** Edition names committed for `series`, oldest first (empty when the series has none). */
+export function listEditionNames(corpusDir: string, series: string): string[] {
+  const dir = resolve(corpusDir);
+  const git = openGit(dir);
+  return editionsFrom(seriesEntries(dir, git, headCommit(git), [series])).get(series) ?? [];
+}
+
+/** Every series in the corpus (from corpus.json and the committed folders), with its editions. */
 export function listSeries(corpusDir: string): SeriesListing[] {
   const corpus = openCorpus(corpusDir);
+  const head = headCommit(corpus.git);
   const names = new Set(Object.keys(corpus.config.series));
-  for (const d of readdirSync(corpus.dir, { withFileTypes: true })) {
-    if (d.isDirectory() && !explainBadName(d.name, 'series') && listEditionNames(corpus.dir, d.name).length > 0)
-      names.add(d.name);
+  const top = lsTree(corpus.git, head, undefined, false);
+  for (const e of top) {
+    if (LINK_MODES.has(e.mode) && names.has(e.path)) throw symlinkError(join(corpus.dir, e.path));
   }
+  const folders = top.filter((e) => e.type === 'tree' && !explainBadName(e.path, 'series')).map((e) => e.path);
+  const editions = editionsFrom(seriesEntries(corpus.dir, corpus.git, head, folders));
+  for (const series of editions.keys()) names.add(series);
   return [...names].sort().map((series) => ({
     series,
     info: corpus.config.series[series] ?? {},
-    editions: listEditionNames(corpus.dir, series),
+    editions: editions.get(series) ?? [],
   }));
 }
 
 /**
- * Loads every edition of a series, oldest first, each plan validated (a bad plan.json throws
- * STORE_INVALID naming it). Used by `plandiff trace <series>` and `plandiff report <series>`.
+ * Loads every committed edition of a series, oldest first, each plan validated (a bad plan.json
+ * throws STORE_INVALID naming it). Used by `plandiff trace <series>` and `plandiff report <series>`.
  */
 export function listEditions(corpusDir: string, series: string): StoredEdition[] {
   const corpus = openCorpus(corpusDir);
-  const names = listEditionNames(corpus.dir, series);
+  const head = headCommit(corpus.git);
+  const entries = seriesEntries(corpus.dir, corpus.git, head, [series]);
+  const names = editionsFrom(entries).get(series) ?? [];
   if (names.length === 0) throw notFound(corpus, `series "${series}" has no editions`);
-  return names.map((edition) => {
-    const { plan, path } = readStoredPlan(corpus, series, edition);
+  const ids = new Map(entries.map((e) => [e.path, e]));
+  const paths = names.map((edition) => editionPaths(series, edition).plan);
+  const texts = readObjects(
+    corpus.git,
+    paths.map((p) => ids.get(p)?.id ?? `${head}:${p}`),
+  );
+  return names.map((edition, i) => {
+    const path = paths[i] as string;
+    const bytes = texts[i];
+    if (!bytes) throw notFound(corpus, `${series}@${edition} has no committed plan.json`);
+    const plan = parsePlanJson(bytes.toString('utf8'), join(corpus.dir, path));
     return plan.year === undefined ? { edition, plan, path } : { edition, year: plan.year, plan, path };
   });
 }
 
-/** Reads and validates the current plan.json of one edition. */
-export function readStoredPlan(corpus: Corpus, series: string, edition: string): { plan: Plan; path: string } {
-  const path = editionPaths(series, edition).plan;
-  const file = join(corpus.dir, path);
-  if (!existsSync(file)) throw notFound(corpus, `${series}@${edition} is not stored`);
-  return { plan: parsePlanJson(readFileSync(file, 'utf8'), file), path };
+/** Reads one committed file of an edition (a regular file in HEAD), or throws STORE_NOT_FOUND. */
+function readCommitted(corpus: Corpus, series: string, edition: string, path: string): Buffer {
+  const head = headCommit(corpus.git);
+  const entry = seriesEntries(corpus.dir, corpus.git, head, [path]).find((e) => e.path === path);
+  const bytes = entry && entry.type === 'blob' ? readObjects(corpus.git, [entry.id])[0] : undefined;
+  if (!bytes) throw notFound(corpus, `${series}@${edition} is not stored`);
+  return bytes;
 }
 
-/** Reads and validates the current source.json of one edition. */
+/** Reads and validates the committed plan.json of one edition. */
+export function readStoredPlan(corpus: Corpus, series: string, edition: string): { plan: Plan; path: string } {
+  const path = editionPaths(series, edition).plan;
+  const bytes = readCommitted(corpus, series, edition, path);
+  return { plan: parsePlanJson(bytes.toString('utf8'), join(corpus.dir, path)), path };
+}
+
+/** Reads and validates the committed source.json of one edition. */
 export function readSourceRecord(corpus: Corpus, series: string, edition: string): SourceRecord {
-  const file = join(corpus.dir, editionPaths(series, edition).record);
-  if (!existsSync(file)) throw notFound(corpus, `${series}@${edition} is not stored`);
-  return parseRecord(readFileSync(file, 'utf8'), file);
+  const path = editionPaths(series, edition).record;
+  return parseRecord(readCommitted(corpus, series, edition, path).toString('utf8'), join(corpus.dir, path));
 }
 
 /** Turns `latest` into the newest edition name; checks a named edition exists. */
@@ -127,19 +174,48 @@ export interface EditionVersion {
 export async function logEdition(corpusDir: string, ref: string | CorpusRef): Promise<EditionVersion[]> {
   const corpus = openCorpus(corpusDir);
   const parsed = typeof ref === 'string' ? parseRef(ref) : ref;
-  await recoverIfInterrupted(corpus);
   const edition = resolveEdition(corpus, parsed.series, parsed.edition);
   return versionsOf(corpus, parsed.series, edition);
 }
 
 async function versionsOf(corpus: Corpus, series: string, edition: string): Promise<EditionVersion[]> {
   const paths = editionPaths(series, edition);
-  const out = await corpus.git.raw(['log', '-z', '--format=%H%x1f%cI%x1f%s', '--', paths.html, paths.txt]);
+  // One literal pathspec (the edition folder) lets git use the commit-graph's changed-path Bloom
+  // filters, which plandiff's writers keep up to date: fast even after tens of thousands of commits.
+  const out = corpus.git.text([
+    'log',
+    '-z',
+    '--name-only',
+    '--no-textconv',
+    '--no-ext-diff',
+    '--no-renames',
+    '--format=%H%x1f%cI%x1f%s',
+    'HEAD',
+    '--',
+    paths.dir,
+  ]);
+  const lines: string[][] = [];
+  let touched = false;
+  let header: string[] | undefined;
+  const flush = () => {
+    if (header && touched) lines.push(header);
+  };
+  for (const token of out.split('\0')) {
+    const item = token.replace(/^\n/, '');
+    if (item.includes('\x1f')) {
+      flush();
+      header = item.split('\x1f');
+      touched = false;
+    } else if (item === paths.html || item === paths.txt) touched = true;
+  }
+  flush();
+  const records = readObjects(
+    corpus.git,
+    lines.map(([commit]) => `${commit}:${paths.record}`),
+  );
   const versions: EditionVersion[] = [];
-  for (const line of out.split('\0')) {
-    const [commit, date, subject] = line.trim().split('\x1f');
-    if (!commit || !date) continue;
-    const bytes = await readAtRevision(corpus.git, commit, paths.record);
+  for (const [i, [commit = '', date = '', subject]] of lines.entries()) {
+    const bytes = records[i];
     if (!bytes) continue;
     const record = parseRecord(bytes.toString('utf8'), `${paths.record} at ${commit.slice(0, 12)}`);
     const version: EditionVersion = { commit, date, subject: subject ?? '', sha256: record.sha256, size: record.size };
@@ -173,7 +249,6 @@ export interface LoadedRef {
 export async function loadRef(corpusDir: string, ref: string | CorpusRef): Promise<LoadedRef> {
   const corpus = openCorpus(corpusDir);
   const parsed = typeof ref === 'string' ? parseRef(ref) : ref;
-  await recoverIfInterrupted(corpus);
   const edition = resolveEdition(corpus, parsed.series, parsed.edition);
   if (parsed.back === 0) {
     const { plan, path } = readStoredPlan(corpus, parsed.series, edition);

@@ -1,15 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Diagnostic, isPlandiffError, PlandiffError } from '@plandiff/model';
-import { openCorpus } from './corpus.ts';
-import { editionPaths, renderJson, storedPlan } from './layout.ts';
+import { sha256Hex } from './blob-hash.ts';
+import { excludeScratch, openCorpus } from './corpus.ts';
+import { editionPaths, storedPlan } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
 import { pauseAt } from './pause.ts';
+import { renderPlanJson } from './plan-size.ts';
 import { listEditionNames, listSeries, readSourceRecord, resolveEdition } from './read.ts';
 import { parseRef } from './refs.ts';
 import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
+import { headCommit, readObjects } from './tree.ts';
 import { validatePlan } from './validate.ts';
 
 /** Options for rebuildCorpus. */
@@ -43,7 +44,9 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
   });
   try {
     await pauseAt('after-lock');
+    excludeScratch(corpus.dir);
     await recoverCorpus(corpus);
+    const head = headCommit(corpus.git);
     const targets = selectTargets(corpus.dir, options.target);
     const writes: FileWrite[] = [];
     const report: RebuildReport = { checked: [], changed: [], diagnostics: {} };
@@ -55,7 +58,15 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
       try {
         const record = readSourceRecord(corpus, series, edition);
         const sourcePath = `${paths.dir}/${record.file}`;
-        const bytes = readFileSync(join(corpus.dir, sourcePath));
+        // From HEAD, never the work tree (a link or an uncommitted edit there is not the archive).
+        const bytes = readObjects(corpus.git, [`${head}:${sourcePath}`])[0];
+        if (!bytes) throw new PlandiffError('STORE_NOT_FOUND', `${sourcePath}: not in the last commit`);
+        if (sha256Hex(bytes) !== record.sha256) {
+          throw new PlandiffError(
+            'STORE_INVALID',
+            `${sourcePath}: its bytes do not match the sha256 in source.json (${record.sha256.slice(0, 12)}…)`,
+          );
+        }
         const url = record.finalUrl ?? record.url;
         const { plan: raw, diagnostics } = await options.normalizer.parse({
           bytes,
@@ -69,12 +80,12 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
         const derived = validatePlan(raw, `${sourcePath} (plan produced by the normalizer)`);
         const plan = storedPlan(derived, record, sourcePath);
         const files = [
-          { path: paths.plan, text: renderJson(plan) },
+          { path: paths.plan, text: renderPlanJson(plan, bytes.length, sourcePath).toString('utf8') },
           { path: paths.outline, text: options.normalizer.render(plan) },
         ];
         let changed = false;
         for (const file of files) {
-          if (readText(join(corpus.dir, file.path)) === file.text) continue;
+          if (readObjects(corpus.git, [`${head}:${file.path}`])[0]?.toString('utf8') === file.text) continue;
           writes.push({ path: file.path, bytes: Buffer.from(file.text) });
           changed = true;
         }
@@ -114,12 +125,4 @@ function selectTargets(dir: string, target: string | undefined): { series: strin
   if (ref.back > 0)
     throw new PlandiffError('BAD_REF', `${target}: rebuild works on current versions only (drop ~${ref.back})`);
   return [{ series: ref.series, edition: resolveEdition(openCorpus(dir), ref.series, ref.edition) }];
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -1,28 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { open } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import type { SimpleGit } from 'simple-git';
-import { acquireLock } from './lock.ts';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { PlandiffError } from '@plandiff/model';
+import type { Git } from './git.ts';
+import { type Journal, parseJournal, readJournalText, writeJournal } from './journal.ts';
 import { pauseAt } from './pause.ts';
+import { isCorpusPath } from './safe-path.ts';
+import { checkBranch, checkScratch, TMP } from './scratch.ts';
+import { lsTree } from './tree.ts';
+import { syncWorkTree } from './work-tree.ts';
+import { buildTree, writeBlobs } from './write-tree.ts';
 
 /** The parts of a corpus a write needs. */
 export interface CorpusHandle {
   dir: string;
-  git: SimpleGit;
+  git: Git;
 }
 
 /** One file to write (bytes) or delete (null), by corpus-relative path with `/` separators. */
@@ -31,113 +22,115 @@ export interface FileWrite {
   bytes: Uint8Array | null;
 }
 
-/** What an interrupted write left behind: the paths it was changing. */
-interface Journal {
-  paths: string[];
-  startedAt: string;
-  pid: number;
+/** What a commit did, besides making the commit. */
+export interface CommitResult {
+  commit?: string;
+  /** Touched paths whose uncommitted changes in the work tree were left as the user had them. */
+  keptLocal: string[];
 }
 
-const JOURNAL = '.plandiff/journal.json';
-const TMP = '.plandiff/tmp';
-
 /**
- * Writes files into the corpus and commits them as ONE commit; the caller holds the corpus lock.
- * Order: temporary files (fsynced) → journal naming the paths → rename into place → `git add` →
- * `git commit -- <paths>` (only these paths, whatever else is staged) → drop the journal.
- * If the process dies anywhere, `recoverCorpus` restores those paths to the last commit.
- * Returns the new commit, or undefined when nothing changed.
+ * Writes files into the corpus as ONE commit; the caller holds the corpus lock. Everything goes
+ * through git's object database — blobs (hash-object --no-filters) → trees for the touched folders
+ * (mktree) → commit-tree → journal → update-ref (compare-and-swap on the branch: the commit point) —
+ * with no index or work-tree scan. Afterwards the touched work-tree files and index entries are
+ * brought in step, each only where it still held the previous commit's version, so a user's own
+ * uncommitted change is never overwritten, committed or rolled back. Returns the new commit, or
+ * undefined when nothing changed.
  */
 export async function commitFiles(
   corpus: CorpusHandle,
   writes: FileWrite[],
   message: string,
 ): Promise<string | undefined> {
-  if (writes.length === 0) return undefined;
-  const tmpDir = join(corpus.dir, TMP);
-  mkdirSync(tmpDir, { recursive: true });
-  const staged: { tmp: string; target: string; bytes: Uint8Array }[] = [];
-  for (const write of writes) {
-    if (write.bytes === null) continue;
-    const tmp = join(tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
-    staged.push({ tmp, target: join(corpus.dir, write.path), bytes: write.bytes });
-  }
-  // Concurrent fsyncs share the filesystem's journal commits: far cheaper than one after another.
-  await forEachLimit(staged, 16, ({ tmp, bytes }) => writeDurablyAsync(tmp, bytes));
-  await pauseAt('after-write');
-  const paths = writes.map((w) => w.path);
-  writeDurably(
-    join(corpus.dir, JOURNAL),
-    Buffer.from(JSON.stringify({ paths, startedAt: new Date().toISOString(), pid: process.pid } satisfies Journal)),
-  );
-  for (const { tmp, target } of staged) {
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(tmp, target);
-  }
-  for (const write of writes) if (write.bytes === null) rmSync(join(corpus.dir, write.path), { force: true });
-  await fsyncDirs(
-    corpus.dir,
-    staged.map((s) => dirname(s.target)),
-  );
-  await pauseAt('after-rename');
-  let commit: string | undefined;
-  await withPathspec(corpus, paths, async (pathspec) => {
-    await corpus.git.raw(['add', '-A', ...pathspec]);
-    const ours = new Set(paths);
-    const staged = await corpus.git
-      .raw(['diff', '--cached', '--name-only', '--no-renames', '-z', 'HEAD'])
-      .catch(() => undefined);
-    // No HEAD yet (first commit) counts as changed; otherwise only our own paths matter.
-    const changed = staged === undefined || staged.split('\0').some((p) => ours.has(p));
-    await pauseAt('before-commit');
-    if (changed) {
-      // The pathspec makes git commit exactly these paths, whatever else a user has staged.
-      await corpus.git.raw(['commit', '-q', '--no-verify', '-m', message, ...pathspec]);
-      commit = (await corpus.git.raw(['rev-parse', 'HEAD'])).trim();
-    }
-  });
-  await pauseAt('after-commit');
-  rmSync(join(corpus.dir, JOURNAL), { force: true });
-  return commit;
+  return (await commitFilesDetailed(corpus, writes, message)).commit;
 }
 
+/** commitFiles, also saying which touched paths kept the user's uncommitted version. */
+export async function commitFilesDetailed(
+  corpus: CorpusHandle,
+  writes: FileWrite[],
+  message: string,
+): Promise<CommitResult> {
+  if (writes.length === 0) return { keptLocal: [] };
+  for (const w of writes) {
+    if (!isCorpusPath(w.path)) throw new PlandiffError('INTERNAL', `${w.path}: not a path plandiff writes`);
+  }
+  checkScratch(corpus.dir);
+  const { ref, old } = checkBranch(corpus.git, corpus.dir);
+  const kept = writes.filter((w) => w.bytes !== null);
+  const ids = writeBlobs(
+    corpus.git,
+    join(corpus.dir, TMP),
+    kept.map((w) => w.bytes as Uint8Array),
+  );
+  const changes = new Map<string, string | null>();
+  for (const w of writes) changes.set(w.path, null);
+  for (const [i, w] of kept.entries()) changes.set(w.path, ids[i] as string);
+  const tree = buildTree(corpus.git, old, changes);
+  const oldTree = old ? corpus.git.text(['rev-parse', `${old}^{tree}`]).trim() : undefined;
+  await pauseAt('after-write');
+  if (tree === oldTree) return { keptLocal: [] };
+  const commit = corpus.git
+    .text(['commit-tree', tree, ...(old ? ['-p', old] : []), '-F', '-'], cleanMessage(message))
+    .trim();
+  const before = new Map(lsTree(corpus.git, old, [...changes.keys()]).map((e) => [e.path, e.id]));
+  const journal: Journal = {
+    ref,
+    old: old ?? null,
+    commit,
+    paths: [...changes].map(([path, id]) => ({ path, old: before.get(path) ?? null, new: id })),
+    startedAt: new Date().toISOString(),
+    pid: process.pid,
+  };
+  writeJournal(corpus.dir, journal);
+  await pauseAt('after-rename');
+  await pauseAt('before-commit');
+  // The commit point: the branch moves only if nobody else moved it since we read it.
+  const zero = '0'.repeat(commit.length);
+  corpus.git.run(['update-ref', '-m', `plandiff: ${firstLine(message)}`, ref, commit, old ?? zero]);
+  await pauseAt('after-ref');
+  const keptLocal = syncWorkTree(corpus.dir, corpus.git, journal);
+  await pauseAt('after-commit');
+  rmSync(join(corpus.dir, JOURNAL_FILE), { force: true });
+  updateCommitGraph(corpus.git);
+  return { commit, keptLocal };
+}
+
+const JOURNAL_FILE = '.plandiff/journal.json';
+
 /**
- * Undoes what an interrupted writer left (run under the lock before every write): clears temporary
- * files, removes a stale `.git/index.lock`, and restores every path named in a leftover journal to
- * its state in the last commit (deleting it if the last commit lacks it). Paths outside the journal
- * are never touched, so a user's own uncommitted edits survive.
- * Returns the paths it restored.
+ * Finishes or discards what an interrupted writer left (run under the lock before every write):
+ * clears temporary files and a dead writer's `.git/index.lock`; then, if a journal is left, validates
+ * it (known paths only, object ids that are really in the journal's commit) and — when that commit
+ * was published — brings those work-tree files in step; when it was not, nothing in the work tree was
+ * touched and the journal is just dropped. A journal that fails validation is set aside, never acted
+ * on. Nothing outside the journal's paths is touched; nothing is ever rolled back.
+ * Returns the paths it brought in step.
  */
 export async function recoverCorpus(corpus: CorpusHandle): Promise<string[]> {
+  checkScratch(corpus.dir);
   const tmpDir = join(corpus.dir, TMP);
   if (existsSync(tmpDir)) for (const name of readdirSync(tmpDir)) rmSync(join(tmpDir, name), { force: true });
   await clearStaleIndexLock(corpus.dir);
-  const journalPath = join(corpus.dir, JOURNAL);
-  if (!existsSync(journalPath)) return [];
-  let journal: Journal;
-  try {
-    journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
-  } catch {
-    // The journal is written before any rename; a torn journal means nothing was moved yet.
-    unlinkSync(journalPath);
+  const text = readJournalText(corpus.dir);
+  if (text === undefined) return [];
+  const journal = parseJournal(text, corpus.git);
+  if (!journal) {
+    // Torn (a writer died while writing it, before publishing) or forged: never act on it.
+    renameSync(join(corpus.dir, JOURNAL_FILE), join(corpus.dir, `.plandiff/journal.rejected-${Date.now()}.json`));
     return [];
   }
-  const paths = journal.paths;
-  const inHead = new Set(
-    (await corpus.git.raw(['ls-tree', '-r', '-z', '--name-only', 'HEAD']).catch(() => '')).split('\0').filter(Boolean),
-  );
-  await withPathspec(corpus, paths, (pathspec) =>
-    corpus.git
-      .raw(['reset', '-q', 'HEAD', ...pathspec])
-      .catch(() => corpus.git.raw(['rm', '-q', '--cached', '--ignore-unmatch', '-r', ...pathspec])),
-  );
-  const tracked = paths.filter((p) => inHead.has(p));
-  if (tracked.length > 0) {
-    await withPathspec(corpus, tracked, (pathspec) => corpus.git.raw(['checkout', '-q', 'HEAD', ...pathspec]));
+  let current: string | undefined;
+  try {
+    current = corpus.git.text(['rev-parse', '--verify', '-q', journal.ref]).trim();
+  } catch {
+    current = undefined;
   }
-  for (const p of paths) if (!inHead.has(p)) rmSync(join(corpus.dir, p), { force: true });
-  unlinkSync(journalPath);
-  return paths;
+  const done = current === journal.commit ? journal.paths.map((p) => p.path) : [];
+  if (done.length > 0) syncWorkTree(corpus.dir, corpus.git, journal);
+  rmSync(join(corpus.dir, JOURNAL_FILE), { force: true });
+  return done;
 }
 
 /** A `.git/index.lock` seen while we hold the corpus lock belongs to a dead writer's git; wait briefly, then remove it. */
@@ -148,89 +141,40 @@ async function clearStaleIndexLock(dir: string): Promise<void> {
 }
 
 /**
- * Passes paths to git through a NUL-separated pathspec file instead of the command line, so a
- * rebuild of thousands of editions stays under every platform's argument-length limit.
+ * Readers read committed objects only (HEAD), so there is nothing to recover for them: kept so
+ * callers written for the earlier work-tree store still compile. Never writes.
  */
-async function withPathspec<T>(
-  corpus: CorpusHandle,
-  paths: string[],
-  run: (pathspec: string[]) => Promise<T>,
-): Promise<T> {
-  const dir = join(corpus.dir, TMP);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `pathspec-${process.pid}-${randomBytes(6).toString('hex')}`);
-  writeFileSync(file, paths.join('\0'));
-  try {
-    return await run([`--pathspec-from-file=${file}`, '--pathspec-file-nul']);
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-async function writeDurablyAsync(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function forEachLimit<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function writeDurably(path: string, bytes: Uint8Array): void {
-  const fd = openSync(path, 'w');
-  try {
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Persists renames (directory entries) where the platform allows it. */
-async function fsyncDirs(root: string, dirs: string[]): Promise<void> {
-  if (process.platform === 'win32') return;
-  await forEachLimit([...new Set([root, ...dirs])], 16, async (dir) => {
-    try {
-      const handle = await open(dir, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      // best effort: some filesystems refuse fsync on directories
-    }
-  });
-}
+export async function recoverIfInterrupted(_corpus: CorpusHandle): Promise<void> {}
 
 /**
- * For readers: if a writer died mid-write (journal present, its lock reclaimable), restore the
- * corpus before reading so nobody sees half an import. Does nothing while a live writer works.
+ * Keeps the commit-graph (with changed-path Bloom filters) current, incrementally (`--split`), so
+ * `log` of one edition stays fast in a long history. Best effort: a failure here loses nothing.
  */
-export async function recoverIfInterrupted(corpus: CorpusHandle): Promise<void> {
-  if (!existsSync(join(corpus.dir, JOURNAL))) return;
-  let lock: { release(): void };
+function updateCommitGraph(git: Git): void {
   try {
-    lock = await acquireLock(corpus.dir, { timeoutMs: 0, command: 'recover' });
+    git.run(['commit-graph', 'write', '--reachable', '--changed-paths', '--split', '--no-progress']);
   } catch {
-    return; // a live writer holds the lock: its journal is work in progress
+    // an old git, or a read-only objects folder: log is just slower
   }
-  try {
-    await recoverCorpus(corpus);
-  } finally {
-    lock.release();
-  }
+}
+
+/** Control characters from file names or documents never reach a commit message raw. */
+export function cleanMessage(message: string): string {
+  return `${message
+    .split('\n')
+    .map((line) => escapeControls(line))
+    .join('\n')
+    .trimEnd()}\n`;
+}
+
+/** Replaces control, bidi-override and line-separator characters by visible `\u{…}` escapes. */
+export function escapeControls(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
+    (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`,
+  );
+}
+
+function firstLine(message: string): string {
+  return escapeControls(message.split('\n')[0] ?? '').slice(0, 200);
 }

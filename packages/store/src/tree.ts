@@ -1,33 +1,90 @@
-import type { SimpleGit } from 'simple-git';
+import { type Git, rethrowOwn } from './git.ts';
 
-/** Blob ids of the files under `dirs` in HEAD, by path (empty before the first commit). */
-export async function listHeadBlobs(git: SimpleGit, dirs: string[]): Promise<Map<string, string>> {
-  const blobs = new Map<string, string>();
-  if (dirs.length === 0) return blobs;
-  let out = '';
-  // In chunks, to stay under command-line length limits for very large imports.
-  for (let i = 0; i < dirs.length; i += 200) {
-    try {
-      out += await git.raw(['ls-tree', '-r', '-z', 'HEAD', '--', ...dirs.slice(i, i + 200)]);
-    } catch {
-      return blobs; // no HEAD yet
-    }
-  }
-  for (const entry of out.split('\0')) {
-    const tab = entry.indexOf('\t');
+/** One entry of a git tree listing. */
+export interface TreeEntry {
+  mode: string;
+  type: string;
+  id: string;
+  path: string;
+}
+
+/** Mode of a symbolic link and of a submodule in a git tree: never followed, never written through. */
+export const LINK_MODES = new Set(['120000', '160000']);
+
+/** Parses `ls-tree -z` output. */
+function parseLsTree(out: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of out.split('\0')) {
+    const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [, type, id] = entry.slice(0, tab).split(' ');
-    if (type === 'blob' && id) blobs.set(entry.slice(tab + 1), id);
+    const [mode = '', type = '', id = ''] = record.slice(0, tab).split(' ');
+    entries.push({ mode, type, id, path: record.slice(tab + 1) });
   }
+  return entries;
+}
+
+/**
+ * Lists `rev` (a commit or tree): recursively under `paths` when given (`-t`: folders too), else the
+ * top level only. Empty when `rev` does not exist (no commit yet).
+ */
+export function lsTree(git: Git, rev: string | undefined, paths?: string[], recursive = true): TreeEntry[] {
+  if (!rev) return [];
+  const flags = recursive ? ['-r', '-t'] : [];
+  if (!paths) return parseLsTree(git.text(['ls-tree', '-z', '--full-tree', ...flags, rev]));
+  const entries: TreeEntry[] = [];
+  // In chunks, to stay under command-line length limits for very large imports.
+  for (let i = 0; i < paths.length; i += 500) {
+    const chunk = paths.slice(i, i + 500);
+    entries.push(...parseLsTree(git.text(['ls-tree', '-z', '--full-tree', ...flags, rev, '--', ...chunk])));
+  }
+  return entries;
+}
+
+/** Blob ids of the regular files under `dirs` in HEAD, by path (empty before the first commit). */
+export async function listHeadBlobs(git: Git, dirs: string[]): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  const head = headCommit(git);
+  if (!head || dirs.length === 0) return blobs;
+  for (const e of lsTree(git, head, dirs)) if (e.type === 'blob' && !LINK_MODES.has(e.mode)) blobs.set(e.path, e.id);
   return blobs;
 }
 
-/** Reads a file as it is in commit `rev` (e.g. `HEAD`, `abc123^`), or undefined if absent there. */
-export async function readAtRevision(git: SimpleGit, rev: string, path: string): Promise<Buffer | undefined> {
+/** HEAD's commit id, or undefined before the first commit. */
+export function headCommit(git: Git): string | undefined {
   try {
-    // simple-git's raw() decodes as text; binaryCatFile keeps bytes exact.
-    return await git.binaryCatFile(['blob', `${rev}:${path}`]);
-  } catch {
+    return git.text(['rev-parse', '--verify', '-q', 'HEAD^{commit}']).trim() || undefined;
+  } catch (error) {
+    rethrowOwn(error);
     return undefined;
   }
+}
+
+/**
+ * Reads many objects in one `git cat-file --batch` (names like `HEAD:gwr/2012/plan.json` or blob ids).
+ * Missing objects map to undefined. Bytes stay exact: no filters, no textconv.
+ */
+export function readObjects(git: Git, names: string[]): (Buffer | undefined)[] {
+  if (names.length === 0) return [];
+  const out = git.run(['cat-file', '--batch'], `${names.join('\n')}\n`);
+  const results: (Buffer | undefined)[] = [];
+  let at = 0;
+  for (let i = 0; i < names.length; i++) {
+    const eol = out.indexOf(10, at);
+    const header = out.subarray(at, eol).toString('utf8');
+    at = eol + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!match) {
+      results.push(undefined); // "<name> missing" or "ambiguous"
+      continue;
+    }
+    const size = Number(match[2]);
+    results.push(match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+    at += size + 1;
+  }
+  return results;
+}
+
+/** Reads a file as it is in commit `rev` (e.g. `HEAD`, `abc123^`), or undefined if absent there. */
+export async function readAtRevision(git: Git, rev: string, path: string): Promise<Buffer | undefined> {
+  return readObjects(git, [`${rev}:${path}`])[0];
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -58,18 +58,15 @@ describe('corpus lock', () => {
 });
 
 describe('recovery', () => {
-  it('restores paths of an interrupted write to the last commit, leaving other edits alone', async () => {
+  it('never rolls anything back: a journal that is not one of ours is set aside, the work tree untouched', async () => {
     await importSources(dir, [{ bytes: planBytes(2012), kind: 'txt', series: 'edu', label: 'a' }], {
       normalizer: fakeNormalizer,
     });
     const count = commitCount(dir);
-    const original = readFileSync(join(dir, 'edu/2012/plan.md'), 'utf8');
-    // Simulate a writer that died after renaming files into place and staging them.
-    writeFileSync(join(dir, 'edu/2012/plan.md'), 'half-written');
+    // The user's own uncommitted edits, and a journal naming them (old format, or forged).
+    writeFileSync(join(dir, 'edu/2012/plan.md'), 'my edit');
     mkdirSync(join(dir, 'edu/2013'), { recursive: true });
     writeFileSync(join(dir, 'edu/2013/source.txt'), 'new');
-    git(dir, 'add', '-A', '--', 'edu');
-    writeFileSync(join(dir, 'notes.txt'), 'the user’s own file');
     writeFileSync(
       join(dir, '.plandiff/journal.json'),
       JSON.stringify({ paths: ['edu/2012/plan.md', 'edu/2013/source.txt'], startedAt: 'x', pid: 1 }),
@@ -77,12 +74,12 @@ describe('recovery', () => {
     mkdirSync(join(dir, '.plandiff/tmp'), { recursive: true });
     writeFileSync(join(dir, '.plandiff/tmp/123-abc'), 'temp');
     const restored = await recoverCorpus(openCorpus(dir));
-    expect(restored).toEqual(['edu/2012/plan.md', 'edu/2013/source.txt']);
-    expect(readFileSync(join(dir, 'edu/2012/plan.md'), 'utf8')).toBe(original);
-    expect(existsSync(join(dir, 'edu/2013/source.txt'))).toBe(false);
+    expect(restored).toEqual([]);
+    expect(readFileSync(join(dir, 'edu/2012/plan.md'), 'utf8')).toBe('my edit');
+    expect(readFileSync(join(dir, 'edu/2013/source.txt'), 'utf8')).toBe('new');
     expect(existsSync(join(dir, '.plandiff/tmp/123-abc'))).toBe(false);
     expect(existsSync(join(dir, '.plandiff/journal.json'))).toBe(false);
-    expect(git(dir, 'status', '--porcelain')).toBe('?? notes.txt');
+    expect(readdirSync(join(dir, '.plandiff')).some((n) => n.startsWith('journal.rejected-'))).toBe(true);
     expect(commitCount(dir)).toBe(count);
   });
 });

@@ -119,9 +119,12 @@ describe('validation of stored plans', () => {
     const plan = JSON.parse(readFileSync(file, 'utf8'));
     plan.units[1].depth = 'deep';
     writeFileSync(file, JSON.stringify(plan));
+    // Readers read committed plans only: the bad plan is committed, as a shared corpus could carry it.
+    git(dir, 'commit', '-qam', 'bad plan');
     await expect(loadRef(dir, 'edu@2012')).rejects.toThrow(/edu\/2012\/plan\.json: invalid plan at units\[1\]\.depth/);
     expect(() => listEditions(dir, 'edu')).toThrow(/plan\.json: invalid plan at units\[1\]\.depth/);
     writeFileSync(file, '{ not json');
+    git(dir, 'commit', '-qam', 'not json');
     await expect(loadRef(dir, 'edu@2012')).rejects.toThrow(/plan\.json: not valid JSON/);
   });
 });
