@@ -11,3 +11,5 @@ export {
 } from './fetcher.ts';
 export { type DateMatch, findDates, parseDateText } from './parse-date.ts';
 export { ROBOTS_AGENT } from './robots.ts';
+export { type DocumentFormat, detectFormat, isDocumentFormat, looksBinary } from './detect-format.ts';
+export { type DocumentText, readDocument } from './read-document.ts';

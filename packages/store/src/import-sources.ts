@@ -11,6 +11,7 @@ import {
   SCAFFOLD,
   type SeriesInfo,
 } from './corpus.ts';
+import { sourcePaths } from './source-files.ts';
 import { editionPaths, renderJson, sourceFileName, storedPlan, stripCredentials } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
@@ -137,8 +138,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         { path: paths.plan, bytes: Buffer.from(renderJson(plan)) },
         { path: paths.outline, bytes: Buffer.from(options.normalizer.render(plan)) },
       );
-      const other = file === 'source.html' ? paths.txt : paths.html;
-      if (heads.has(other)) writes.push({ path: other, bytes: null });
+      for (const other of sourcePaths(paths.dir)) if (other !== target && heads.has(other)) writes.push({ path: other, bytes: null });
     }
     const nextConfig = mergeSeries(config, prepared, options.seriesInfo);
     const configText = renderCorpusConfig(nextConfig);

@@ -5,6 +5,7 @@ import { type Corpus, openCorpus, type SeriesInfo } from './corpus.ts';
 import { editionPaths, type SourceRecord, SourceRecordSchema } from './layout.ts';
 import { explainBadName } from './names.ts';
 import { type CorpusRef, formatRef, parseRef } from './refs.ts';
+import { sourcePaths } from './source-files.ts';
 import { recoverIfInterrupted } from './transaction.ts';
 import { readAtRevision } from './tree.ts';
 import { formatZodIssue, parsePlanJson } from './validate.ts';
@@ -134,7 +135,7 @@ export async function logEdition(corpusDir: string, ref: string | CorpusRef): Pr
 
 async function versionsOf(corpus: Corpus, series: string, edition: string): Promise<EditionVersion[]> {
   const paths = editionPaths(series, edition);
-  const out = await corpus.git.raw(['log', '-z', '--format=%H%x1f%cI%x1f%s', '--', paths.html, paths.txt]);
+  const out = await corpus.git.raw(['log', '-z', '--format=%H%x1f%cI%x1f%s', '--', ...sourcePaths(paths.dir)]);
   const versions: EditionVersion[] = [];
   for (const line of out.split('\0')) {
     const [commit, date, subject] = line.trim().split('\x1f');

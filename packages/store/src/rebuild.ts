@@ -5,6 +5,7 @@ import { openCorpus } from './corpus.ts';
 import { editionPaths, renderJson, storedPlan } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
+import { kindOfSourceFile } from './source-files.ts';
 import type { Normalizer } from './normalizer.ts';
 import { pauseAt } from './pause.ts';
 import { listEditionNames, listSeries, readSourceRecord, resolveEdition } from './read.ts';
@@ -59,7 +60,7 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
         const url = record.finalUrl ?? record.url;
         const { plan: raw, diagnostics } = await options.normalizer.parse({
           bytes,
-          kind: record.file === 'source.html' ? 'html' : 'txt',
+          kind: kindOfSourceFile(record.file),
           sha256: record.sha256,
           encoding: record.encoding,
           label: sourcePath,
