@@ -31,7 +31,8 @@ export async function loadFile(path: string): Promise<LoadedFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (isDocumentFormat(format)) {
     const document = await readDocument(bytes, format, path);
-    if (document.text.trim() === '') throw new PlandiffError('INPUT_EMPTY', `${path}: the ${format} file holds no text`);
+    if (document.text.trim() === '')
+      throw new PlandiffError('INPUT_EMPTY', `${path}: the ${format} file holds no text`);
     return { path, bytes, text: document.text, encoding: format, format, sha256, diagnostics: document.diagnostics };
   }
   if (format === 'xlsx' || format === 'xls')

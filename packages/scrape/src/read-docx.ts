@@ -1,5 +1,5 @@
-import { type CheerioAPI, load } from 'cheerio';
 import { PlandiffError } from '@plandiff/model';
+import { type CheerioAPI, load } from 'cheerio';
 
 /**
  * Text of a .docx in reading order: one line per paragraph or heading, and one line per table row

@@ -1,5 +1,5 @@
-import { type Diagnostic, PlandiffError } from '@plandiff/model';
 import { PAGE_NUMBER_RULES, RUNNING_HEADER_RULE } from '@plandiff/lexicon';
+import { type Diagnostic, PlandiffError } from '@plandiff/model';
 
 /** A PDF's text and what was taken out of the page margins. */
 export interface PdfText {
@@ -23,7 +23,7 @@ export async function readPdf(bytes: Uint8Array, label: string): Promise<PdfText
     const { extractTextItems, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     const { items } = await extractTextItems(pdf);
-    pages = items.map(pageLines);
+    pages = items.map((page) => rejoinWraps(pageLines(page)));
   } catch (error) {
     throw new PlandiffError('INPUT_UNREADABLE', `${label}: not a readable PDF (${(error as Error).message})`);
   }
@@ -47,8 +47,34 @@ interface Item {
   fontSize: number;
 }
 
+interface Line {
+  text: string;
+  right: number;
+}
+
+/** A line that opens a new unit: never the continuation of a wrapped line. */
+const OPENS_UNIT =
+  /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[.、．]|第[一二三四五六七八九十百\d]+[章节条部分])/u;
+
+/**
+ * Joins lines the page wrapped: a line that runs to the right edge of the text block (within a
+ * character of the widest line) continues on the next one unless that opens a unit. The page's
+ * geometry says this surely; the normalizer's layout repair only sees the text.
+ */
+function rejoinWraps(lines: readonly Line[]): string[] {
+  const edge = Math.max(0, ...lines.map((l) => l.right));
+  const out: string[] = [];
+  let joinNext = false;
+  for (const line of lines) {
+    if (joinNext && out.length > 0 && !OPENS_UNIT.test(line.text)) out[out.length - 1] += line.text;
+    else out.push(line.text);
+    joinNext = line.right >= edge - 18 && !/[。；！？:：]$/u.test(line.text);
+  }
+  return out;
+}
+
 /** Groups a page's text items into lines (same baseline), top to bottom, left to right. */
-function pageLines(items: readonly Item[]): string[] {
+function pageLines(items: readonly Item[]): Line[] {
   const rows: { y: number; size: number; items: Item[] }[] = [];
   for (const item of items) {
     if (item.str === '') continue;
@@ -70,9 +96,9 @@ function pageLines(items: readonly Item[]): string[] {
         line += item.str;
         end = item.x + item.width;
       }
-      return line.replace(/[ \t\u00a0]+/g, ' ').trim();
+      return { text: line.replace(/[ \t\u00a0]+/g, ' ').trim(), right: end };
     })
-    .filter((line) => line !== '');
+    .filter((line) => line.text !== '');
 }
 
 /** How many lines at each page edge are searched for furniture. */

@@ -11,7 +11,6 @@ import {
   SCAFFOLD,
   type SeriesInfo,
 } from './corpus.ts';
-import { sourcePaths } from './source-files.ts';
 import { editionPaths, renderJson, sourceFileName, storedPlan, stripCredentials } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
@@ -26,6 +25,7 @@ import {
   type SourceInput,
   toFailure,
 } from './prepare-source.ts';
+import { sourcePaths } from './source-files.ts';
 import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
 import { listHeadBlobs } from './tree.ts';
 
@@ -138,7 +138,8 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         { path: paths.plan, bytes: Buffer.from(renderJson(plan)) },
         { path: paths.outline, bytes: Buffer.from(options.normalizer.render(plan)) },
       );
-      for (const other of sourcePaths(paths.dir)) if (other !== target && heads.has(other)) writes.push({ path: other, bytes: null });
+      for (const other of sourcePaths(paths.dir))
+        if (other !== target && heads.has(other)) writes.push({ path: other, bytes: null });
     }
     const nextConfig = mergeSeries(config, prepared, options.seriesInfo);
     const configText = renderCorpusConfig(nextConfig);

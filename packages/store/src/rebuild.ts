@@ -5,11 +5,11 @@ import { openCorpus } from './corpus.ts';
 import { editionPaths, renderJson, storedPlan } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
-import { kindOfSourceFile } from './source-files.ts';
 import type { Normalizer } from './normalizer.ts';
 import { pauseAt } from './pause.ts';
 import { listEditionNames, listSeries, readSourceRecord, resolveEdition } from './read.ts';
 import { parseRef } from './refs.ts';
+import { kindOfSourceFile } from './source-files.ts';
 import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
 import { validatePlan } from './validate.ts';
 
