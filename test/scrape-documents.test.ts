@@ -46,7 +46,9 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
             }),
         );
         children.push(new Table({ rows }));
-      } else s.tasks.forEach((t, k) => children.push(new Paragraph(`（${NUMERALS[k]}）${t}`)));
+      } else {
+        for (const [k, t] of s.tasks.entries()) children.push(new Paragraph(`（${NUMERALS[k]}）${t}`));
+      }
     });
     const path = join(dir, 'plan.docx');
     writeFileSync(path, await Packer.toBuffer(new Document({ sections: [{ children }] })));
