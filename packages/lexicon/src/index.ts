@@ -13,6 +13,7 @@ export {
   TITLE_END,
   TITLE_WORDS,
 } from './front.ts';
+export { NO_PLAN_MAX_CHARS, NO_PLAN_PAGE_RULES } from './no-plan.ts';
 export {
   CHROME_LINE_RULES,
   CHROME_PARAGRAPH_RULES,
