@@ -96,6 +96,16 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
     expect(run.stderr).toMatch(/OCR/);
   });
 
+  it('imports the .docx: its exact bytes archived as source.docx, the plan read from it', async () => {
+    const path = join(dir, 'plan.docx');
+    const corpus = join(dir, 'corpus');
+    const run = await runMain(['import', path, '--series', 'edu', '--edition', '2012', '--corpus', corpus]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(corpus, 'edu', '2012', 'source.docx')).equals(readFileSync(path))).toBe(true);
+    const record = JSON.parse(readFileSync(join(corpus, 'edu', '2012', 'plan.json'), 'utf8')) as { units: Unit[] };
+    expect(record.units).toHaveLength(sections.length);
+  });
+
   it('refuses a spreadsheet and other binary files clearly', async () => {
     const path = join(dir, 'junk.bin');
     writeFileSync(path, Buffer.from([0, 1, 2, 3, 0, 9, 9]));
