@@ -106,6 +106,34 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
     expect(record.units).toHaveLength(sections.length);
   });
 
+  it.skipIf(!existsSync('/usr/bin/soffice'))(
+    'parses a .doc (LibreOffice-saved) and a .wps in Word format; refuses a WPS-only .wps',
+    async () => {
+      execFileSync('/usr/bin/soffice', ['--headless', '--convert-to', 'doc', '--outdir', dir, join(dir, 'plan.docx')], {
+        stdio: 'ignore',
+        timeout: 120_000,
+        env: { ...process.env, HOME: dir },
+      });
+      const doc = join(dir, 'plan.doc');
+      const run = await runMain(['parse', doc]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(planUnits(run.stdout)).toHaveLength(sections.length);
+      const wps = join(dir, 'plan.wps');
+      writeFileSync(wps, readFileSync(doc));
+      const asWps = await runMain(['parse', wps]);
+      expect(asWps.code, asWps.stderr).toBe(0);
+      expect(planUnits(asWps.stdout)).toHaveLength(sections.length);
+      const old = join(dir, 'old.wps');
+      writeFileSync(
+        old,
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 1)]),
+      );
+      const refused = await runMain(['parse', old]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/not in Word format.*save it as \.docx/);
+    },
+  );
+
   it('refuses a spreadsheet and other binary files clearly', async () => {
     const path = join(dir, 'junk.bin');
     writeFileSync(path, Buffer.from([0, 1, 2, 3, 0, 9, 9]));
