@@ -9,7 +9,7 @@ import { checkCorpus, dirtyFiles } from './helpers/corpus-check.ts';
 import { errorLines, recordFigure, runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
 
 // Fetch faults end to end through `plandiff fetch` against a real server on 127.0.0.1: each failing
-// URL gets a `failed` line and a reason in the summary, exit 1, no stack trace, and the corpus is
+// URL gets a `failed` line and a reason in the summary, exit 3, no stack trace, and the corpus is
 // exactly as before (same HEAD, fsck clean, nothing left in the working tree). Timeouts are
 // shortened through PLANDIFF_FETCH_TIMEOUT (seconds) so the stall case takes seconds, not minutes.
 
@@ -80,13 +80,13 @@ describe('plandiff fetch under faults (real server on 127.0.0.1)', () => {
   });
 
   for (const [name, path, reason] of FAULTS) {
-    it(`${name}: exit 1, one reason in the summary, corpus unchanged`, { timeout: 120_000 }, async () => {
+    it(`${name}: exit 3, one reason in the summary, corpus unchanged`, { timeout: 120_000 }, async () => {
       const before = checkCorpus(corpus);
       const url = `${server.base}${path}`;
       const run = await runCliMeasured(['fetch', url, '--series', 'edu', '--edition', 'x', '--corpus', corpus], {
         env: FAST,
       });
-      expect(run.code, run.stderr).toBe(1);
+      expect(run.code, run.stderr).toBe(3);
       expect(stackLines(run.stderr)).toEqual([]);
       expect(run.stdout).toMatch(new RegExp(`failed\\s+.*${path.replace(/[/.]/g, '\\$&')}`));
       expect(errorLines(run.stderr)[0]).toMatch(/1 of 1 URL\(s\) failed/);
@@ -98,13 +98,13 @@ describe('plandiff fetch under faults (real server on 127.0.0.1)', () => {
     });
   }
 
-  it('a run mixing a good page with every fault stores the good one, summarises the rest, exits 1', {
+  it('a run mixing a good page with every fault stores the good one, summarises the rest, exits 3', {
     timeout: 180_000,
   }, async () => {
     const before = checkCorpus(corpus);
     const urls = [`${server.base}/plan.html?v=2`, ...FAULTS.map(([, path]) => `${server.base}${path}`)];
     const run = await runCliMeasured(['fetch', ...urls, '--series', 'mix', '--corpus', corpus], { env: FAST });
-    expect(run.code, run.stderr).toBe(1);
+    expect(run.code, run.stderr).toBe(3);
     expect(stackLines(run.stderr)).toEqual([]);
     expect(run.stderr).toMatch(new RegExp(`${FAULTS.length} of ${urls.length} URL\\(s\\) failed`));
     const after = checkCorpus(corpus);

@@ -55,7 +55,7 @@ describe('plandiff clean <file>', () => {
     const binary = runCli(['clean', image]);
     expect([binary.code, binary.stderr.trim()]).toEqual([
       1,
-      `plandiff: ${image}: looks like a binary file, not text or HTML`,
+      `plandiff: ${image}: looks like a binary file, not text, HTML, .docx, .pdf, .doc or .wps`,
     ]);
   });
 

@@ -96,7 +96,7 @@ describe('URLs with credentials', () => {
 });
 
 describe('only http and https are fetched', () => {
-  it('file:, ftp:, gopher:, ws: and javascript: URLs are each refused in the summary, exit 1, nothing stored', {
+  it('file:, ftp:, gopher:, ws: and javascript: URLs are each refused in the summary, exit 3, nothing stored', {
     timeout: 60_000,
   }, async () => {
     const urls = [
@@ -107,7 +107,7 @@ describe('only http and https are fetched', () => {
       'javascript://alert(1)',
     ];
     const run = await runCliMeasured(['fetch', ...urls, '--series', 'edu', '--edition', 'x', '--corpus', corpus]);
-    expect(run.code, run.stderr).toBe(1);
+    expect(run.code, run.stderr).toBe(3);
     expect(stackLines(run.stderr)).toEqual([]);
     expect(run.stderr).toMatch(new RegExp(`${urls.length} of ${urls.length} URL\\(s\\) failed`));
     for (const scheme of ['file', 'ftp', 'gopher', 'ws', 'javascript'])

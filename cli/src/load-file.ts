@@ -1,21 +1,54 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { PlandiffError } from '@plandiff/model';
+import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import type { DocumentFormat } from '@plandiff/scrape';
 
 /** Largest input file plandiff reads (bytes); larger files are refused before reading. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** A file's bytes, its decoded text and how it was decoded. */
+/** A file's bytes, its text (decoded, or read out of a document) and how it was read. */
 export interface LoadedFile {
   path: string;
   bytes: Uint8Array;
   text: string;
+  /** The character encoding of a text/HTML file; `docx`, `pdf`, `doc` or `wps` for a document. */
   encoding: string;
+  format: DocumentFormat;
   sha256: string;
+  /** What reading a document noticed (page numbers and running headers removed, …). */
+  diagnostics: Diagnostic[];
 }
 
-/** Reads a local file and decodes it, refusing missing, empty, oversized or binary files clearly. */
-export function loadFile(path: string): LoadedFile {
+/**
+ * Reads a local file — text, HTML, .docx, .pdf (text layer), .doc or .wps — through the scraper's
+ * decoder and document reader, refusing missing, empty, oversized, unreadable or other binary
+ * files clearly (a scanned PDF with NEEDS_OCR).
+ */
+export async function loadFile(path: string): Promise<LoadedFile> {
+  const bytes = readInputBytes(path);
+  const { decodeBytes, detectFormat, isDocumentFormat, readDocument } = await import('@plandiff/scrape');
+  const format = detectFormat(bytes, path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (isDocumentFormat(format)) {
+    const document = await readDocument(bytes, format, path);
+    if (document.text.trim() === '')
+      throw new PlandiffError('INPUT_EMPTY', `${path}: the ${format} file holds no text`);
+    return { path, bytes, text: document.text, encoding: format, format, sha256, diagnostics: document.diagnostics };
+  }
+  if (format === 'xlsx' || format === 'xls')
+    throw new PlandiffError('INPUT_BINARY', `${path}: a spreadsheet, not a plan; save the plan as .docx, .pdf or text`);
+  if (format === 'binary')
+    throw new PlandiffError(
+      'INPUT_BINARY',
+      `${path}: looks like a binary file, not text, HTML, .docx, .pdf, .doc or .wps`,
+    );
+  const { text, encoding } = decodeBytes(bytes);
+  if (text.trim() === '') throw new PlandiffError('INPUT_EMPTY', `${path}: file holds only whitespace`);
+  return { path, bytes, text, encoding, format, sha256, diagnostics: [] };
+}
+
+/** A file's bytes, refusing a missing path, a directory, an empty file or one over MAX_INPUT_BYTES. */
+export function readInputBytes(path: string): Uint8Array {
   let size: number;
   try {
     const stat = statSync(path);
@@ -36,37 +69,5 @@ export function loadFile(path: string): LoadedFile {
   }
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new PlandiffError('INPUT_EMPTY', `${path}: file is empty`);
-  if (looksBinary(bytes))
-    throw new PlandiffError('INPUT_BINARY', `${path}: looks like a binary file, not text or HTML`);
-  const { text, encoding } = decodeText(bytes);
-  if (text.trim() === '') throw new PlandiffError('INPUT_EMPTY', `${path}: file holds only whitespace`);
-  return { path, bytes, text, encoding, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-/** Decodes text bytes: BOM first, then strict UTF-8, else GB18030 (the superset of GBK/GB2312). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
-
-/** Binary sniffing: NUL bytes or many control characters in the first 8 KB (UTF-16 BOMs excepted). */
-export function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  const head = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of head) {
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
-  }
-  return control > head.length * 0.1;
+  return bytes;
 }

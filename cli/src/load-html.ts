@@ -1,6 +1,6 @@
 import { normalizePlan } from '@plandiff/normalize';
 import type { CleanResult } from '@plandiff/scrape';
-import { loadFile } from './load-file.ts';
+import { type LoadedFile, loadFile } from './load-file.ts';
 import type { LoadedPlan, LoadPlanOptions } from './load-plan.ts';
 
 /** True for paths that name HTML files. */
@@ -20,12 +20,25 @@ export function loadScrape(): Promise<typeof import('@plandiff/scrape')> {
   return import('@plandiff/scrape');
 }
 
-/** Reads a saved page (refusing missing, empty or binary files), decodes it like a fetch, cleans it. */
+/**
+ * Reads a saved page or document (refusing missing, empty or unreadable files): HTML is decoded
+ * like a fetch and cleaned; a .docx/.pdf/.doc/.wps is read by the scraper's document reader.
+ */
 export async function cleanHtmlFile(path: string): Promise<CleanedPage> {
-  const { cleanPage, decodeBytes } = await loadScrape();
-  const file = loadFile(path);
-  const decoded = decodeBytes(file.bytes);
-  return { clean: cleanPage(decoded.text), encoding: decoded.encoding, sha256: file.sha256 };
+  return cleanLoadedFile(await loadFile(path));
+}
+
+/** The cleaned form of a loaded file: HTML through cleanPage, a document or text file as it reads. */
+export async function cleanLoadedFile(file: LoadedFile): Promise<CleanedPage> {
+  if (file.format === 'html') {
+    const { cleanPage } = await loadScrape();
+    return { clean: cleanPage(file.text), encoding: file.encoding, sha256: file.sha256 };
+  }
+  return {
+    clean: { text: file.text, attachments: [], diagnostics: file.diagnostics },
+    encoding: file.encoding,
+    sha256: file.sha256,
+  };
 }
 
 /** Normalizes a cleaned page, passing the page's metadata as hints and its provenance as source. */

@@ -1,7 +1,7 @@
 import type { Diagnostic, Plan } from '@plandiff/model';
 import { normalizePlan } from '@plandiff/normalize';
 import { loadFile } from './load-file.ts';
-import { isHtmlPath, loadHtmlFile } from './load-html.ts';
+import { cleanLoadedFile, planFromPage } from './load-html.ts';
 import { isCorpusRef, loadCorpusRef } from './load-ref.ts';
 import { isUrl, loadUrl } from './load-url.ts';
 import { readSidecarHints } from './sidecar.ts';
@@ -21,17 +21,17 @@ export interface LoadPlanOptions {
   ignoreRobots?: boolean;
 }
 
-/** Loads a plan from a text file, an HTML file, a URL or a corpus reference (`series@2012`). */
+/** Loads a plan from a text, HTML, .docx, .pdf, .doc or .wps file, a URL or a corpus reference (`series@2012`). */
 export async function loadPlan(ref: string, options: LoadPlanOptions = {}): Promise<LoadedPlan> {
   if (isUrl(ref)) return loadUrl(ref, options);
   if (isCorpusRef(ref)) return loadCorpusRef(ref, options);
-  if (isHtmlPath(ref)) return loadHtmlFile(ref, options);
-  return loadTextFile(ref);
+  return loadPlanFile(ref);
 }
 
-/** Parses a plain-text plan file. */
-export function loadTextFile(path: string): LoadedPlan {
-  const file = loadFile(path);
+/** Parses a plan file: HTML is cleaned first, a document read through the scraper, text as it is. */
+export async function loadPlanFile(path: string): Promise<LoadedPlan> {
+  const file = await loadFile(path);
+  if (file.format !== 'txt') return planFromPage(path, await cleanLoadedFile(file), { path });
   const sidecar = readSidecarHints(path);
   const { plan, diagnostics } = normalizePlan(file.text, {
     source: { path, ...(sidecar.url ? { url: sidecar.url } : {}), sha256: file.sha256, encoding: file.encoding },

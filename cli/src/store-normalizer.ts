@@ -1,27 +1,32 @@
 import type { Diagnostic } from '@plandiff/model';
 import { normalizePlan, renderOutline } from '@plandiff/normalize';
-import { cleanPage, decodeBytes } from '@plandiff/scrape';
+import { cleanPage, decodeBytes, readDocument } from '@plandiff/scrape';
 import type { Normalizer, ParseInput, ParseOutput } from '@plandiff/store';
-import { decodeText } from './load-file.ts';
 
 /**
  * The real pipeline the corpus stores and rebuilds with: text sources are decoded and normalized;
- * HTML pages are decoded, cleaned (body text plus title/date/number/issuer hints) and normalized.
+ * HTML pages are decoded, cleaned (body text plus title/date/number/issuer hints) and normalized;
+ * documents (.docx, .pdf, .doc, .wps) are read by the scraper's document reader and normalized.
  */
 export const storeNormalizer: Normalizer = {
   parse: parseSource,
   render: renderOutline,
 };
 
-function parseSource(input: ParseInput): ParseOutput {
+async function parseSource(input: ParseInput): Promise<ParseOutput> {
   const source = {
     ...(input.url === undefined ? {} : { url: input.url }),
     sha256: input.sha256,
     encoding: input.encoding ?? 'utf-8',
   };
   if (input.kind === 'txt') {
-    const { text, encoding } = decodeText(input.bytes);
+    const { text, encoding } = decodeBytes(input.bytes);
     return normalizePlan(text, { source: { ...source, encoding } });
+  }
+  if (input.kind !== 'html') {
+    const document = await readDocument(input.bytes, input.kind, input.label);
+    const result = normalizePlan(document.text, { source: { ...source, encoding: input.kind } });
+    return { plan: result.plan, diagnostics: [...document.diagnostics, ...result.diagnostics] };
   }
   const decoded = decodeBytes(input.bytes, input.encoding ? `text/html; charset=${input.encoding}` : undefined);
   const page = cleanPage(decoded.text, input.url);

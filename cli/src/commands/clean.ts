@@ -12,7 +12,8 @@ export const cleanCommand = defineCommand({
       .positional('input', {
         type: 'string',
         demandOption: true,
-        describe: 'A saved page (.html, any encoding: GBK, Big5, UTF-8…) or an http(s) URL',
+        describe:
+          'A saved page (.html, any encoding: GBK, Big5, UTF-8…), a .docx/.pdf/.doc/.wps file, or an http(s) URL',
       })
       .option('json', {
         type: 'boolean',

@@ -1,7 +1,8 @@
-import { isPlandiffError } from '@plandiff/model';
-import { fetchPage } from '@plandiff/scrape';
+import { isPlandiffError, PlandiffError } from '@plandiff/model';
+import { detectFormat, fetchPage, isDocumentFormat } from '@plandiff/scrape';
 import { type ImportFailure, importSources, type SourceInput, stripCredentials, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
+import { refuseNoPlan } from '../no-plan.ts';
 import { printDiagnostics } from '../output.ts';
 import { createProgress } from '../progress.ts';
 import { refreshSearchIndex } from '../refresh-index.ts';
@@ -28,15 +29,31 @@ export const fetchCommand = defineCommand({
         default: false,
         describe: 'Fetch even where robots.txt disallows it',
       })
+      .option('delay', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'Least seconds between two requests to one host (default 1; a longer robots.txt Crawl-delay wins)',
+      })
+      .option('timeout', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'Seconds one request may take, body included (default 30; env PLANDIFF_FETCH_TIMEOUT)',
+      })
+      .option('retries', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'Extra attempts after a 429, a 5xx or a network error (default 3; env PLANDIFF_FETCH_RETRIES)',
+      })
       .example('$0 fetch https://example.gov.cn/2012.html --series luzhou-edu', 'Archive one page as luzhou-edu@2012')
       .example('$0 fetch $(cat urls.txt) --series luzhou-edu', 'Several pages: a progress bar, a line per URL')
       .epilogue(
-        'Pages are fetched one after another; each gets a result line. Pages that fail are summarised at the end and the exit code is 1; the others are still stored, in one commit.',
+        'Pages are fetched one after another; each gets a result line. Pages that fail, and responses that hold no plan (an empty body, a "页面不存在" page, an error or login page, a PDF without text), are summarised at the end and the exit code is 3; nothing they hold is stored, and the others are still stored, in one commit. A .docx, .pdf, .doc or .wps response is archived as it is and read as the plan.\n\nEnvironment: PLANDIFF_FETCH_TIMEOUT (seconds per request) and PLANDIFF_FETCH_RETRIES set the defaults of --timeout and --retries.',
       ),
   handler: async (args) => {
     validateName(args.series, 'series');
     if (args.edition !== undefined) validateName(args.edition, 'edition');
     const urls = args.urls.map(String);
+    const timing = fetchTiming(args);
     const dir = resolveCorpusDir(args.corpus);
     await ensureCorpus(dir, lockTimeoutFrom(args.wait));
     const progress = createProgress(urls.length);
@@ -47,13 +64,15 @@ export const fetchCommand = defineCommand({
       try {
         const page = await fetchPage(url, {
           ignoreRobots: args.ignoreRobots,
+          ...timing,
           onRetry: (r) =>
             progress.log(`retrying ${r.url} in ${Math.round(r.waitMs / 1000)} s: ${r.reason}`, process.stderr),
         });
         const type = page.headers['content-type'] ?? '';
+        const format = detectFormat(page.bytes, new URL(page.finalUrl).pathname, type);
         const input: SourceInput = {
           bytes: page.bytes,
-          kind: /text\/plain/i.test(type) ? 'txt' : 'html',
+          kind: isDocumentFormat(format) ? format : /text\/plain/i.test(type) ? 'txt' : 'html',
           series: args.series,
           label: stripCredentials(url),
           url: page.url,
@@ -64,6 +83,7 @@ export const fetchCommand = defineCommand({
           headers: page.headers,
         };
         if (args.edition !== undefined) input.edition = args.edition;
+        await refuseNoPlan(page, input);
         inputs.push(input);
       } catch (error) {
         if (!isPlandiffError(error)) throw error;
@@ -87,7 +107,7 @@ export const fetchCommand = defineCommand({
     progress.done();
     failures.push(...report.failures);
     if ('commit' in report && report.commit) await refreshSearchIndex(dir);
-    if (failures.length > 0) process.exitCode = 1;
+    if (failures.length > 0) process.exitCode = 3;
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ corpus: dir, ...report, failures }, null, 2)}\n`);
       return;
@@ -107,3 +127,27 @@ export const fetchCommand = defineCommand({
     }
   },
 });
+
+/** --delay/--timeout/--retries as fetch options (seconds on the command line, ms inside). */
+function fetchTiming(args: { delay?: number | undefined; timeout?: number | undefined; retries?: number | undefined }) {
+  const options: { delayMs?: number; timeoutMs?: number; connectTimeoutMs?: number; retries?: number } = {};
+  const bad = (name: string, value: number) =>
+    new PlandiffError(
+      'USAGE',
+      `--${name} ${value}: give a number of seconds${name === 'retries' ? ' (a whole number)' : ''} ≥ 0`,
+    );
+  if (args.delay !== undefined) {
+    if (!Number.isFinite(args.delay) || args.delay < 0) throw bad('delay', args.delay);
+    options.delayMs = args.delay * 1000;
+  }
+  if (args.timeout !== undefined) {
+    if (!Number.isFinite(args.timeout) || args.timeout <= 0) throw bad('timeout', args.timeout);
+    options.timeoutMs = args.timeout * 1000;
+    options.connectTimeoutMs = Math.min(10_000, args.timeout * 1000);
+  }
+  if (args.retries !== undefined) {
+    if (!Number.isInteger(args.retries) || args.retries < 0) throw bad('retries', args.retries);
+    options.retries = args.retries;
+  }
+  return options;
+}

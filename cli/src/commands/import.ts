@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
 import { importSources, type SourceInput, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
-import { loadFile } from '../load-file.ts';
+import { type LoadedFile, loadFile } from '../load-file.ts';
 import { isHtmlPath } from '../load-html.ts';
 import { printDiagnostics } from '../output.ts';
 import { createProgress } from '../progress.ts';
@@ -18,10 +18,10 @@ import {
   withWriteOptions,
 } from './store-args.ts';
 
-/** `plandiff import <file...>` — archives local text/HTML files into the corpus as one commit. */
+/** `plandiff import <file...>` — archives local text/HTML/document files into the corpus as one commit. */
 export const importCommand = defineCommand({
   command: 'import <files..>',
-  describe: 'Archive plan files (text or saved HTML) into the corpus, one commit per invocation',
+  describe: 'Archive plan files (text, saved HTML, .docx, .pdf, .doc, .wps) into the corpus, one commit per invocation',
   builder: (y) =>
     withWriteOptions(withCorpusOption(y))
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Files to archive' })
@@ -47,9 +47,10 @@ export const importCommand = defineCommand({
     validateName(args.series, 'series');
     if (args.edition !== undefined) validateName(args.edition, 'edition');
     const files = args.files.map(String);
-    const inputs: SourceInput[] = files.map((path) => {
-      const file = loadFile(path);
-      const kind = isHtmlPath(path) || looksLikeHtml(file.text) ? 'html' : 'txt';
+    const inputs: SourceInput[] = [];
+    for (const path of files) {
+      const file = await loadFile(path);
+      const kind = sourceKindOf(file.format, path, file.text);
       const input: SourceInput = {
         bytes: file.bytes,
         kind,
@@ -64,8 +65,8 @@ export const importCommand = defineCommand({
           throw new PlandiffError('USAGE', `${path}: no 4-digit year in the file name for --edition-from file`);
         input.edition = year;
       } else if (year) input.editionFallback = year;
-      return input;
-    });
+      inputs.push(input);
+    }
     const dir = resolveCorpusDir(args.corpus);
     await ensureCorpus(dir, lockTimeoutFrom(args.wait));
     const progress = createProgress(files.length);
@@ -101,6 +102,12 @@ export const importCommand = defineCommand({
     );
   },
 });
+
+/** The archived kind of a loaded file: a document as itself, else HTML or text. */
+function sourceKindOf(format: LoadedFile['format'], path: string, text: string): SourceInput['kind'] {
+  if (format === 'docx' || format === 'pdf' || format === 'doc' || format === 'wps') return format;
+  return format === 'html' || isHtmlPath(path) || looksLikeHtml(text) ? 'html' : 'txt';
+}
 
 function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024));

@@ -8,13 +8,13 @@ import { defineCommand } from './command.ts';
 /** `plandiff parse <file>` — normalizes one plan and prints it as JSON, a Markdown outline or a text tree. */
 export const parseCommand = defineCommand({
   command: 'parse <file>',
-  describe: 'Parse a plan (text file, HTML page or URL) into its canonical record and print it',
+  describe: 'Parse a plan (text, HTML, .docx, .pdf, .doc or .wps file, or URL) into its canonical record and print it',
   builder: (y) =>
     y
       .positional('file', {
         type: 'string',
         demandOption: true,
-        describe: 'Plan to parse: a .txt file, an .html file or a URL',
+        describe: 'Plan to parse: a .txt, .html, .docx, .pdf, .doc or .wps file, or a URL',
       })
       .option('format', {
         choices: ['json', 'md', 'text'] as const,

@@ -13,6 +13,7 @@ export {
   TITLE_END,
   TITLE_WORDS,
 } from './front.ts';
+export { NO_PLAN_MAX_CHARS, NO_PLAN_PAGE_RULES } from './no-plan.ts';
 export {
   CHROME_LINE_RULES,
   CHROME_PARAGRAPH_RULES,
@@ -24,6 +25,7 @@ export {
   matchChromeParagraph,
   matchChromeRun,
 } from './page-chrome.ts';
+export { PAGE_NUMBER_RULES, RUNNING_HEADER_RULE } from './page-furniture.ts';
 export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
 export { firstMatch, type LexiconRule } from './rule.ts';
 export {

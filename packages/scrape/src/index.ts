@@ -1,5 +1,6 @@
 export { type CleanOptions, type CleanResult, cleanPage } from './clean-page.ts';
 export { type DecodedText, decodeBytes, type EncodingSource } from './decode-bytes.ts';
+export { type DocumentFormat, detectFormat, isDocumentFormat, looksBinary } from './detect-format.ts';
 export { safeUrl } from './fetch-url.ts';
 export {
   defaultUserAgent,
@@ -10,4 +11,5 @@ export {
   type RetryInfo,
 } from './fetcher.ts';
 export { type DateMatch, findDates, parseDateText } from './parse-date.ts';
+export { type DocumentText, readDocument } from './read-document.ts';
 export { ROBOTS_AGENT } from './robots.ts';

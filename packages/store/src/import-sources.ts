@@ -28,6 +28,7 @@ import {
   type SourceInput,
   toFailure,
 } from './prepare-source.ts';
+import { sourcePaths } from './source-files.ts';
 import { commitFilesDetailed, escapeControls, type FileWrite, recoverCorpus } from './transaction.ts';
 import { headCommit, listHeadBlobs, lsTree, readObjects } from './tree.ts';
 
@@ -153,8 +154,8 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         { path: paths.plan, bytes: renderPlanJson(plan, p.input.bytes.length, p.input.label) },
         { path: paths.outline, bytes: Buffer.from(options.normalizer.render(plan)) },
       );
-      const other = file === 'source.html' ? paths.txt : paths.html;
-      if (heads.has(other)) writes.push({ path: other, bytes: null });
+      for (const other of sourcePaths(paths.dir))
+        if (other !== target && heads.has(other)) writes.push({ path: other, bytes: null });
     }
     const nextConfig = mergeSeries(config, prepared, options.seriesInfo);
     const configText = renderCorpusConfig(nextConfig);

@@ -1,13 +1,13 @@
 import type { Plan } from '@plandiff/model';
 import { z } from 'zod';
+import { SOURCE_FILE_NAMES, type SourceKind, sourceFileName } from './source-files.ts';
 
-/** Kinds of archived source: an HTML page as fetched, or a text file as imported. */
-export type SourceKind = 'html' | 'txt';
+export { type SourceKind, sourceFileName };
 
 /** What `source.json` records about the archived bytes next to it. */
 export const SourceRecordSchema = z.object({
-  /** `source.html` or `source.txt`. */
-  file: z.enum(['source.html', 'source.txt']),
+  /** `source.html`, `source.txt`, or `source.docx`/`.pdf`/`.doc`/`.wps` for a document. */
+  file: z.enum(SOURCE_FILE_NAMES),
   /** The URL requested (credentials stripped). */
   url: z.string().optional(),
   /** The URL after redirects (credentials stripped). */
@@ -46,11 +46,6 @@ export function editionPaths(series: string, edition: string) {
     /** Re-fetches whose plan was unchanged: one JSON line each (time, url or file, sha256, size). */
     fetchLog: `${dir}/fetch-log.jsonl`,
   };
-}
-
-/** File name of the archived source for a kind. */
-export function sourceFileName(kind: SourceKind): 'source.html' | 'source.txt' {
-  return kind === 'html' ? 'source.html' : 'source.txt';
 }
 
 /** Removes user:password from a URL so credentials never reach the archive; other strings pass through. */

@@ -5,6 +5,7 @@ import { type Git, openGit } from './git.ts';
 import { editionPaths, type SourceRecord, SourceRecordSchema } from './layout.ts';
 import { explainBadName } from './names.ts';
 import { type CorpusRef, formatRef, parseRef } from './refs.ts';
+import { sourcePaths } from './source-files.ts';
 import { EDITION_FILES, symlinkError } from './safe-path.ts';
 import { headCommit, LINK_MODES, lsTree, readAtRevision, readObjects, type TreeEntry } from './tree.ts';
 import { formatZodIssue, parsePlanJson } from './validate.ts';
@@ -194,6 +195,7 @@ async function versionsOf(corpus: Corpus, series: string, edition: string): Prom
     '--',
     paths.dir,
   ]);
+  const sources = new Set(sourcePaths(paths.dir));
   const lines: string[][] = [];
   let touched = false;
   let header: string[] | undefined;
@@ -206,7 +208,7 @@ async function versionsOf(corpus: Corpus, series: string, edition: string): Prom
       flush();
       header = item.split('\x1f');
       touched = false;
-    } else if (item === paths.html || item === paths.txt) touched = true;
+    } else if (sources.has(item)) touched = true;
   }
   flush();
   const records = readObjects(

@@ -9,6 +9,7 @@ import { pauseAt } from './pause.ts';
 import { renderPlanJson } from './plan-size.ts';
 import { listEditionNames, listSeries, readSourceRecord, resolveEdition } from './read.ts';
 import { parseRef } from './refs.ts';
+import { kindOfSourceFile } from './source-files.ts';
 import { commitFiles, type FileWrite, recoverCorpus } from './transaction.ts';
 import { headCommit, readObjects } from './tree.ts';
 import { validatePlan } from './validate.ts';
@@ -70,7 +71,7 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
         const url = record.finalUrl ?? record.url;
         const { plan: raw, diagnostics } = await options.normalizer.parse({
           bytes,
-          kind: record.file === 'source.html' ? 'html' : 'txt',
+          kind: kindOfSourceFile(record.file),
           sha256: record.sha256,
           encoding: record.encoding,
           label: sourcePath,

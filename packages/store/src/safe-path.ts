@@ -1,3 +1,4 @@
+import { SOURCE_FILE_NAMES } from './source-files.ts';
 import { lstatSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
@@ -7,8 +8,7 @@ import { explainBadName } from './names.ts';
 export const TOP_FILES = ['corpus.json', '.gitignore', '.gitattributes'] as const;
 /** Files plandiff writes inside an edition folder. */
 export const EDITION_FILES = [
-  'source.html',
-  'source.txt',
+  ...SOURCE_FILE_NAMES,
   'source.json',
   'plan.json',
   'plan.md',

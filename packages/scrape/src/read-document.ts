@@ -1,0 +1,28 @@
+import type { Diagnostic } from '@plandiff/model';
+import { readDoc } from './read-doc.ts';
+import { readDocx } from './read-docx.ts';
+import { readPdf } from './read-pdf.ts';
+
+/** A document file's text, ready for the normalizer, with what reading it noticed. */
+export interface DocumentText {
+  text: string;
+  format: 'docx' | 'pdf' | 'doc' | 'wps';
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the text of a plan published as a document (.docx, .pdf with a text layer, .doc, .wps in
+ * Word format). Throws INPUT_UNREADABLE for a damaged file and NEEDS_OCR for a scanned PDF.
+ */
+export async function readDocument(
+  bytes: Uint8Array,
+  format: 'docx' | 'pdf' | 'doc' | 'wps',
+  label: string,
+): Promise<DocumentText> {
+  if (format === 'pdf') {
+    const pdf = await readPdf(bytes, label);
+    return { text: pdf.text, format, diagnostics: pdf.diagnostics };
+  }
+  const text = format === 'docx' ? await readDocx(bytes, label) : await readDoc(bytes, label, format);
+  return { text, format, diagnostics: [] };
+}
