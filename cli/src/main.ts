@@ -1,10 +1,18 @@
 import { isPlandiffError } from '@plandiff/model';
 import yargs from 'yargs';
 import { loadCommands } from './commands/index.ts';
+import { type CliIo, currentIo, processIo, requestedExitCode, withIo } from './io.ts';
 import { VERSION } from './version.ts';
 
-/** Runs the plandiff CLI on `argv` and resolves to the process exit code; only the CLI prints. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the plandiff CLI on `argv` and resolves to the exit code; only the CLI prints. `io` (default: this
+ * process's streams and environment) receives everything the run writes, so tests run it in-process.
+ */
+export async function main(argv: string[], io?: CliIo): Promise<number> {
+  return withIo(io ?? processIo(), () => run(argv));
+}
+
+async function run(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   let parser = yargs(argv)
     .scriptName('plandiff')
@@ -14,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'Name a command; `plandiff --help` lists them.')
     .recommendCommands()
     .strict()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(Math.min(110, currentIo().stdout.columns || 100))
     .epilogue('Exit codes: 0 ok, 1 bad input or failed work, 2 usage, 3 fetch, 4 store, 5 corpus locked.')
     .fail((message, error, y) => {
       if (error) throw error;
@@ -25,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for (const command of await loadCommands(argv)) parser = parser.command(command);
     await parser.parseAsync();
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return requestedExitCode() ?? 0;
   } catch (error) {
     return reportError(error, debug);
   }

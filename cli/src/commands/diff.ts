@@ -5,6 +5,7 @@ import { loadPlan } from '../load-plan.ts';
 import { printDiagnostics, useColor, writeResult } from '../output.ts';
 
 import { defineCommand } from './command.ts';
+import { currentIo } from '../io.ts';
 
 /** `plandiff diff <a> <b>` — aligns the tasks of two plans and reports what changed. */
 export const diffCommand = defineCommand({
@@ -84,7 +85,7 @@ export const diffCommand = defineCommand({
     if (args.depth !== undefined && !(Number.isInteger(args.depth) && args.depth >= 1)) {
       throw new PlandiffError('USAGE', `--depth must be a positive integer, got ${args.depth}`);
     }
-    if (args.format === 'docx' && !args.out && process.stdout.isTTY) {
+    if (args.format === 'docx' && !args.out && currentIo().stdout.isTTY) {
       throw new PlandiffError('USAGE', '--format docx writes a binary Word file: give --out FILE (or redirect stdout)');
     }
     const loadOptions = args.corpus ? { corpus: args.corpus } : {};

@@ -7,6 +7,7 @@ import { createProgress } from '../progress.ts';
 import { refreshSearchIndex } from '../refresh-index.ts';
 import { storeNormalizer } from '../store-normalizer.ts';
 import { defineCommand } from './command.ts';
+import { setExitCode } from '../io.ts';
 import {
   ensureCorpus,
   formatOutcome,
@@ -87,7 +88,7 @@ export const fetchCommand = defineCommand({
     progress.done();
     failures.push(...report.failures);
     if ('commit' in report && report.commit) await refreshSearchIndex(dir);
-    if (failures.length > 0) process.exitCode = 1;
+    if (failures.length > 0) setExitCode(1);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ corpus: dir, ...report, failures }, null, 2)}\n`);
       return;
