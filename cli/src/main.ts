@@ -22,6 +22,7 @@ async function run(argv: string[]): Promise<number> {
     .demandCommand(1, 'Name a command; `plandiff --help` lists them.')
     .recommendCommands()
     .strict()
+    .exitProcess(false)
     .wrap(Math.min(110, currentIo().stdout.columns || 100))
     .epilogue('Exit codes: 0 ok, 1 bad input or failed work, 2 usage, 3 fetch, 4 store, 5 corpus locked.')
     .fail((message, error, y) => {
