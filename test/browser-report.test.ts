@@ -33,7 +33,15 @@ describe.skipIf(skip !== undefined)('the 2024→2025 Government Work Report diff
     // The real pipeline, as a user runs it: normalize → diff → report through the CLI.
     for (const format of ['json', 'html']) {
       const out = join(dir, `gwr-2024-2025.${format}`);
-      const run = await runMain(['diff', 'corpus/gwr/2024.txt', 'corpus/gwr/2025.txt', '--format', format, '--out', out]);
+      const run = await runMain([
+        'diff',
+        'corpus/gwr/2024.txt',
+        'corpus/gwr/2025.txt',
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
       if (run.code !== 0) throw new Error(`plandiff diff --format ${format} failed: ${run.stderr}`);
     }
     browser = await launchChromium();

@@ -32,7 +32,6 @@ describe('document text never reaches a terminal raw', () => {
     writeFileSync(file, HOSTILE);
     const run = await runMain(['parse', file, '--format', 'text'], { tty: true });
     expect(run.code, run.stderr).toBe(0);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
     expect(run.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     expect(run.stdout).toContain('\\u001b]0;pwned\\u0007');
     expect(run.stdout).toContain('推进校舍改造');

@@ -48,7 +48,16 @@ describe('plandiff feed <series>', () => {
     writeFileSync(revised, text.replace('城镇新增就业1200万人以上', '城镇新增就业1300万人以上'));
     const run = await runMain(['import', revised, '--series', 'gwr', '--edition', '2025', '--corpus', corpus]);
     if (run.code !== 0) throw new Error(run.stderr);
-    const made = await runMain(['feed', 'gwr', '--corpus', corpus, '--out', out, '--url', 'https://example.org/gwr.xml']);
+    const made = await runMain([
+      'feed',
+      'gwr',
+      '--corpus',
+      corpus,
+      '--out',
+      out,
+      '--url',
+      'https://example.org/gwr.xml',
+    ]);
     if (made.code !== 0) throw new Error(made.stderr);
     xml = readFileSync(out, 'utf8');
     const parsed = new XMLParser({

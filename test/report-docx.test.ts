@@ -112,7 +112,15 @@ describe('plandiff diff --format docx on the real 2024→2025 reports', () => {
       ['docx', docx],
       ['json', json],
     ] as const) {
-      const run = await runMain(['diff', 'corpus/gwr/2024.txt', 'corpus/gwr/2025.txt', '--format', format, '--out', out]);
+      const run = await runMain([
+        'diff',
+        'corpus/gwr/2024.txt',
+        'corpus/gwr/2025.txt',
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
       expect(run.code, run.stderr).toBe(0);
     }
     const diff = PlanDiffSchema.parse(JSON.parse(readFileSync(json, 'utf8')));

@@ -68,7 +68,16 @@ describe('plandiff trace over the Government Work Reports 2008–2025', () => {
       const corpus = join(dir, 'corpus');
       expect((await runMain(['init', '--corpus', corpus])).code).toBe(0);
       const files = ['corpus/gwr/2018.txt', 'corpus/gwr/2019.txt', 'corpus/gwr/2021.txt'];
-      const imported = await runMain(['import', ...files, '--series', 'gwr', '--edition-from', 'file', '--corpus', corpus]);
+      const imported = await runMain([
+        'import',
+        ...files,
+        '--series',
+        'gwr',
+        '--edition-from',
+        'file',
+        '--corpus',
+        corpus,
+      ]);
       expect(imported.code, imported.stderr).toBe(0);
       const run = await runMain([
         'trace',

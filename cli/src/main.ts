@@ -1,8 +1,22 @@
 import { isPlandiffError } from '@plandiff/model';
 import yargs from 'yargs';
 import { loadCommands } from './commands/index.ts';
+import { syncJsonFormat } from './commands/json-option.ts';
 import { type CliIo, currentIo, processIo, requestedExitCode, withIo } from './io.ts';
 import { VERSION } from './version.ts';
+
+/** What --help says after the commands: exit codes and every environment variable plandiff reads. */
+const EPILOGUE = [
+  'Exit codes: 0 ok, 1 bad input or failed work, 2 usage, 3 fetch, 4 store, 5 corpus locked.',
+  '',
+  'Environment:',
+  '  PLANDIFF_CORPUS         corpus folder when --corpus is not given',
+  '  XDG_DATA_HOME           default corpus is $XDG_DATA_HOME/plandiff/corpus (else ~/.local/share/…)',
+  '  PLANDIFF_LOCK_TIMEOUT   seconds to wait for a corpus another command holds',
+  '  PLANDIFF_FETCH_TIMEOUT  seconds per HTTP request (fetch, clean URL)',
+  '  PLANDIFF_FETCH_RETRIES  retries of a failed HTTP request',
+  '  NO_COLOR / FORCE_COLOR  turn terminal colours off / on',
+].join('\n');
 
 /**
  * Runs the plandiff CLI on `argv` and resolves to the exit code; only the CLI prints. `io` (default: this
@@ -20,11 +34,12 @@ async function run(argv: string[]): Promise<number> {
     .version(VERSION)
     .option('debug', { type: 'boolean', describe: 'Show stack traces for unexpected errors', global: true })
     .demandCommand(1, 'Name a command; `plandiff --help` lists them.')
+    .middleware(syncJsonFormat)
     .recommendCommands()
     .strict()
     .exitProcess(false)
     .wrap(Math.min(110, currentIo().stdout.columns || 100))
-    .epilogue('Exit codes: 0 ok, 1 bad input or failed work, 2 usage, 3 fetch, 4 store, 5 corpus locked.')
+    .epilogue(EPILOGUE)
     .fail((message, error, y) => {
       if (error) throw error;
       // Usage errors: show the relevant help, then a one-line reason.

@@ -2,7 +2,6 @@
 const SGR = /^\x1b\[[0-9;]{0,32}m/;
 
 // C0 controls except tab and newline, DEL, and the C1 block (U+0080–U+009F: 8-bit CSI/OSC on some terminals).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what must not reach a terminal
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 /**
@@ -11,7 +10,6 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
  * Colour sequences are kept, so plandiff's own colours still show.
  */
 export function sanitizeTerminal(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: see CONTROL
   if (!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(text)) return text;
   let out = '';
   let i = 0;

@@ -120,7 +120,10 @@ export function runCliMeasured(args: string[], options: RunOptions = {}): Promis
  * Runs `plandiff …` in this process through `main(argv, io)` (no start-up per case), timed; a run
  * never has a signal here. Cases that need a heap cap, a kill or their own environment use spawnCli.
  */
-export async function runMainMeasured(args: string[], options: Pick<RunOptions, 'cwd' | 'env'> = {}): Promise<MeasuredRun> {
+export async function runMainMeasured(
+  args: string[],
+  options: Pick<RunOptions, 'cwd' | 'env'> = {},
+): Promise<MeasuredRun> {
   const started = performance.now();
   const run = await runMain(args, options);
   return { ...run, signal: null, ms: performance.now() - started };

@@ -41,7 +41,12 @@ async function runOnce(args: string[], options: MainOptions): Promise<CliRun> {
   const before = process.cwd();
   if (options.cwd !== undefined) process.chdir(options.cwd);
   try {
-    const code = await main(args, { stdout: sink(out), stderr: sink(err), env, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    const code = await main(args, {
+      stdout: sink(out),
+      stderr: sink(err),
+      env,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
     if (options.cwd !== undefined) process.chdir(before);

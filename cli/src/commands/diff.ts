@@ -1,11 +1,10 @@
 import { DEFAULT_THRESHOLDS, diffPlans } from '@plandiff/diff';
 import { PlandiffError } from '@plandiff/model';
 import { renderDiffDocx, renderDiffReport, renderDiffText } from '@plandiff/report';
+import { currentIo } from '../io.ts';
 import { loadPlan } from '../load-plan.ts';
 import { printDiagnostics, useColor, writeResult } from '../output.ts';
-
 import { defineCommand } from './command.ts';
-import { currentIo } from '../io.ts';
 
 /** `plandiff diff <a> <b>` — aligns the tasks of two plans and reports what changed. */
 export const diffCommand = defineCommand({
@@ -19,6 +18,7 @@ export const diffCommand = defineCommand({
         describe: 'Older plan: file, URL or corpus ref (series@2012)',
       })
       .positional('b', { type: 'string', demandOption: true, describe: 'Newer plan: file, URL or corpus ref' })
+      .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('format', {
         choices: ['text', 'json', 'md', 'html', 'csv', 'docx'] as const,
         default: 'text' as const,

@@ -2,12 +2,12 @@ import { isPlandiffError } from '@plandiff/model';
 import { fetchPage } from '@plandiff/scrape';
 import { type ImportFailure, importSources, type SourceInput, stripCredentials, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
+import { setExitCode } from '../io.ts';
 import { printDiagnostics } from '../output.ts';
 import { createProgress } from '../progress.ts';
 import { refreshSearchIndex } from '../refresh-index.ts';
 import { storeNormalizer } from '../store-normalizer.ts';
 import { defineCommand } from './command.ts';
-import { setExitCode } from '../io.ts';
 import {
   ensureCorpus,
   formatOutcome,

@@ -71,6 +71,7 @@ export const traceCommand = defineCommand({
         requiresArg: true,
         describe: 'Only goals at this level or above (1 = sections, 2 = items, 3 = paragraphs)',
       })
+      .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('format', {
         choices: ['text', 'json'] as const,
         default: 'text' as const,
