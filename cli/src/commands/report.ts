@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { traceSeries } from '@plandiff/diff';
+import { traceSeries, withEditionYear } from '@plandiff/diff';
 import { type Lineage, type Plan, type PlanDiff, PlandiffError } from '@plandiff/model';
 import { type ReportLang, renderSeriesReport } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
@@ -24,11 +24,8 @@ export interface SeriesComparison {
 
 const SERIES_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 
-/** A plan with its year filled from the edition name when the text did not state one. */
-export function withYear(plan: Plan, edition: string): Plan {
-  const year = /^(\d{4})/.exec(edition)?.[1];
-  return plan.year === undefined && year ? { ...plan, year: Number(year) } : plan;
-}
+/** A plan with its year filled from the edition (diff's editionYear, the one rule) when the text did not state one. */
+export const withYear = withEditionYear;
 
 /**
  * Loads the editions a report covers, oldest first: a whole series from the corpus (one name), or

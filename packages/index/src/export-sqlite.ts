@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { buildLineage, diffEditions, labelEditions, unitRefs } from '@plandiff/diff';
+import { buildLineage, diffEditions, labelEditions, unitRefs, yearFromName } from '@plandiff/diff';
 import { listEditions, listSeries, logEdition, openCorpus, readSourceRecord, settleCorpus } from '@plandiff/store';
 import Database from 'better-sqlite3';
 import { flattenUnits } from './flatten.ts';
@@ -60,10 +60,9 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-/** The year an edition is filed under: the year in its name, else the plan's own. */
+/** The year an edition is filed under: the year in its name (gwr@2012), else the plan's own (one rule, diff's). */
 function yearOf(edition: string, planYear: number | undefined): number | undefined {
-  const m = /^((?:19|20)\d{2})(?!\d)/.exec(edition);
-  return m ? Number(m[1]) : planYear;
+  return yearFromName(edition) ?? planYear;
 }
 
 /**
