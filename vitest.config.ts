@@ -1,10 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Fault and stress tests: real child processes killed with SIGKILL, concurrent writers, full disks,
+ * failing servers. They are slow by nature, so they form their own project (`vitest run --project slow`);
+ * `pnpm check` and CI run both projects. See docs/testing.md.
+ */
+const SLOW = [
+  'test/faults-*.test.ts',
+  'test/store-concurrency.test.ts',
+  'test/store-crash.test.ts',
+  'test/smoke-*.test.ts',
+];
+
+const shared = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: 'forks' as const,
+  // The CLI runs in-process in most tests and yargs prints help through console.log: let it reach
+  // process.stdout, where main(argv, io) captures it per run.
+  disableConsoleIntercept: true,
+};
+
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'cli/test/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'fast',
+          include: ['packages/*/test/**/*.test.ts', 'cli/test/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...SLOW, '**/node_modules/**'],
+        },
+      },
+      { test: { ...shared, name: 'slow', include: SLOW } },
+    ],
   },
 });

@@ -9,7 +9,8 @@ import { type Plan, PlanDiffSchema } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { KINDS, renderSeriesReport } from '../packages/report/src/index.ts';
 import { browserSkipReason, launchChromium, openFile, testOutputDir } from './helpers/browser.ts';
-import { ROOT, runCli } from './helpers/run-cli.ts';
+import { ROOT } from './helpers/run-cli.ts';
+import { runMain } from './helpers/run-main.ts';
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
@@ -32,7 +33,15 @@ describe.skipIf(skip !== undefined)('the 2024→2025 Government Work Report diff
     // The real pipeline, as a user runs it: normalize → diff → report through the CLI.
     for (const format of ['json', 'html']) {
       const out = join(dir, `gwr-2024-2025.${format}`);
-      const run = runCli(['diff', 'corpus/gwr/2024.txt', 'corpus/gwr/2025.txt', '--format', format, '--out', out]);
+      const run = await runMain([
+        'diff',
+        'corpus/gwr/2024.txt',
+        'corpus/gwr/2025.txt',
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
       if (run.code !== 0) throw new Error(`plandiff diff --format ${format} failed: ${run.stderr}`);
     }
     browser = await launchChromium();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.ts';
+import { runMain } from './helpers/run-main.ts';
 
-describe('plandiff CLI shell', () => {
-  it('lists every command in --help', () => {
-    const run = runCli(['--help']);
+describe('plandiff CLI shell', async () => {
+  it('lists every command in --help', async () => {
+    const run = await runMain(['--help']);
     expect(run.code).toBe(0);
     for (const name of [
       'demo',
@@ -25,21 +25,21 @@ describe('plandiff CLI shell', () => {
     }
   });
 
-  it('prints its version', () => {
-    const run = runCli(['--version']);
+  it('prints its version', async () => {
+    const run = await runMain(['--version']);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('refuses an unknown command with a usage error and exit code 2, without a stack trace', () => {
-    const run = runCli(['frobnicate']);
+  it('refuses an unknown command with a usage error and exit code 2, without a stack trace', async () => {
+    const run = await runMain(['frobnicate']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/plandiff: Unknown argument: frobnicate/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('asks for a command when given none', () => {
-    const run = runCli([]);
+  it('asks for a command when given none', async () => {
+    const run = await runMain([]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Name a command/);
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.ts';
+import { runMain } from './helpers/run-main.ts';
 
 const SEED = 'seeds/000_4d3ac6cf14e30664.txt';
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-parse-'));
@@ -14,8 +14,8 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 describe('plandiff parse', () => {
-  it('prints the plan as JSON by default, warnings on stderr', () => {
-    const run = runCli(['parse', SEED]);
+  it('prints the plan as JSON by default, warnings on stderr', async () => {
+    const run = await runMain(['parse', SEED]);
     expect(run.code).toBe(0);
     const plan = JSON.parse(run.stdout);
     expect(plan.title).toBe('2012年全市教育工作要点');
@@ -25,22 +25,22 @@ describe('plandiff parse', () => {
     expect(run.stderr).not.toContain('[chrome-banner]');
   });
 
-  it('shows info diagnostics such as removed chrome only with --verbose', () => {
-    const run = runCli(['parse', SEED, '--verbose']);
+  it('shows info diagnostics such as removed chrome only with --verbose', async () => {
+    const run = await runMain(['parse', SEED, '--verbose']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/000_4d3ac6cf14e30664\.txt:1: info removed site banner ×1 .*\[chrome-banner\]/u);
   });
 
-  it('prints the Markdown outline with --format md', () => {
-    const run = runCli(['parse', SEED, '--format', 'md']);
+  it('prints the Markdown outline with --format md', async () => {
+    const run = await runMain(['parse', SEED, '--format', 'md']);
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith('# 2012年全市教育工作要点\n\n2012年是泸州教育')).toBe(true);
     expect(run.stdout).toContain('\n## 八、加强教育系统党建工作');
     expect(run.stdout).toContain('\n### 43.强化督查督办工作。');
   });
 
-  it('prints numbers and headings as an indented tree with --format text', () => {
-    const run = runCli(['parse', 'corpus/gwr/2025.txt', '--format', 'text']);
+  it('prints numbers and headings as an indented tree with --format text', async () => {
+    const run = await runMain(['parse', 'corpus/gwr/2025.txt', '--format', 'text']);
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines).toContain('三、 2025年政府工作任务');
@@ -48,9 +48,9 @@ describe('plandiff parse', () => {
     expect(lines).toContain('    · 维护国家安全和社会稳定');
   });
 
-  it('writes to --out', () => {
+  it('writes to --out', async () => {
     const out = join(dir, 'out', 'plan.md');
-    const run = runCli(['parse', SEED, '--format', 'md', '--out', out]);
+    const run = await runMain(['parse', SEED, '--format', 'md', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
   });
@@ -68,8 +68,8 @@ describe('plandiff parse', () => {
       () => file('prose.txt', '只是一段说明。\n\n没有任何编号。\n'),
       /prose\.txt: no numbered sections or items found/u,
     ],
-  ])('refuses %s with one line naming it, exit 1, no stack trace', (_name, make, message) => {
-    const run = runCli(['parse', make()]);
+  ])('refuses %s with one line naming it, exit 1, no stack trace', async (_name, make, message) => {
+    const run = await runMain(['parse', make()]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
@@ -78,8 +78,8 @@ describe('plandiff parse', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /u);
   });
 
-  it('teaches with --help: options and examples', () => {
-    const run = runCli(['parse', '--help']);
+  it('teaches with --help: options and examples', async () => {
+    const run = await runMain(['parse', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--format');
     expect(run.stdout).toContain('Examples:');

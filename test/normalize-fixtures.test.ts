@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizePlan, renderOutline } from '../packages/normalize/src/index.ts';
+import { expectFixture } from './helpers/expect-fixture.ts';
 import { ROOT } from './helpers/run-cli.ts';
 
 /**
@@ -11,7 +12,6 @@ import { ROOT } from './helpers/run-cli.ts';
  * rewrites the expectations; read the diff before committing it.
  */
 const DIR = join(ROOT, 'test', 'fixtures', 'normalize');
-const UPDATE = process.env.UPDATE === '1';
 const CASES = readdirSync(DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(DIR, entry.name, 'input.txt')))
   .map((entry) => entry.name)
@@ -32,11 +32,7 @@ describe('normalizer fixtures (acceptance 4)', () => {
     const md = renderOutline(result.plan);
     const jsonPath = join(DIR, name, 'expected.json');
     const mdPath = join(DIR, name, 'expected.md');
-    if (UPDATE || !existsSync(jsonPath)) {
-      writeFileSync(jsonPath, json);
-      writeFileSync(mdPath, md);
-    }
-    expect(json).toBe(readFileSync(jsonPath, 'utf8'));
-    expect(md).toBe(readFileSync(mdPath, 'utf8'));
+    expectFixture(json, jsonPath);
+    expectFixture(md, mdPath);
   });
 });

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan, Unit } from '../packages/model/src/index.ts';
 import { normalizePlan, renderOutline } from '../packages/normalize/src/index.ts';
+import { expectFixture } from './helpers/expect-fixture.ts';
 import { ROOT } from './helpers/run-cli.ts';
 
 /**
@@ -11,7 +12,6 @@ import { ROOT } from './helpers/run-cli.ts';
  * `UPDATE=1 npx vitest run test/normalize-provincial.test.ts` rewrites the outlines; review the diff.
  */
 const DIR = join(ROOT, 'test', 'fixtures', 'normalize', 'provincial-2026');
-const UPDATE = process.env.UPDATE === '1';
 const FILES = readdirSync(DIR)
   .filter((n) => n.endsWith('.txt'))
   .sort();
@@ -63,11 +63,7 @@ describe('provincial 2026 reports as scraped (issue 10)', () => {
   it.each(FILES)('%s: outline as expected', (file) => {
     const md = renderOutline(parse(file).plan);
     const path = join(DIR, 'expected', file.replace(/\.txt$/u, '.md'));
-    if (UPDATE || !existsSync(path)) {
-      mkdirSync(join(DIR, 'expected'), { recursive: true });
-      writeFileSync(path, md);
-    }
-    expect(md).toBe(readFileSync(path, 'utf8'));
+    expectFixture(md, path);
   });
 
   it.each(FILES)('%s: title, year, region, date and speaker from the front matter', (file) => {

@@ -16,7 +16,7 @@ import {
   unzipDocx,
 } from './helpers/docx.ts';
 import { loadPairFixture } from './helpers/report-fixtures.ts';
-import { runCli } from './helpers/run-cli.ts';
+import { runMain } from './helpers/run-main.ts';
 
 const texts = (paragraphs: DocxParagraph[], how: 'accept' | 'reject'): string[] =>
   paragraphs.map((p) => paragraphText(p, how)).filter((t) => t !== '');
@@ -29,7 +29,7 @@ describe('Word output: the newer plan with tracked changes and comments', async 
   const comments = readComments(files['word/comments.xml']!);
   const englishDocx = await renderDiffDocx(diff, { lang: 'en', date });
 
-  it('marks every edit as w:ins / w:del with the author and date, and leaves tracking on', () => {
+  it('marks every edit as w:ins / w:del with the author and date, and leaves tracking on', async () => {
     const marked = paragraphs.flatMap((p) => p.runs).filter((r) => r.mark !== 'equal');
     expect(marked.filter((r) => r.mark === 'insert').length).toBeGreaterThan(5);
     expect(marked.filter((r) => r.mark === 'delete').length).toBeGreaterThan(5);
@@ -40,7 +40,7 @@ describe('Word output: the newer plan with tracked changes and comments', async 
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('accepting every change gives the newer plan, rejecting every change the older one', () => {
+  it('accepting every change gives the newer plan, rejecting every change the older one', async () => {
     const accepted = texts(paragraphs, 'accept');
     const rejected = texts(paragraphs, 'reject');
     expect(accepted[0]).toBe(diff.b.title);
@@ -63,7 +63,7 @@ describe('Word output: the newer plan with tracked changes and comments', async 
     expect(heading.runs.map((r) => `${r.mark[0]}:${r.text}`)).toEqual(['e:二、', 'd:重点', 'i:主要', 'e:任务']);
   });
 
-  it('dropped and added tasks are whole deleted / inserted paragraphs, marks included', () => {
+  it('dropped and added tasks are whole deleted / inserted paragraphs, marks included', async () => {
     const dropped = paragraphs.filter((p) => paragraphText(p, 'reject') === '开展校园安全专项整治。')[0]!;
     expect(dropped.mark).toBe('delete');
     expect(dropped.runs.every((r) => r.mark === 'delete')).toBe(true);
@@ -73,7 +73,7 @@ describe('Word output: the newer plan with tracked changes and comments', async 
     expect(paragraphText(added, 'accept')).toBe(diff.changes.find((c) => c.to[0]?.id === '2.6')!.to[0]!.text);
   });
 
-  it('moves, merges and splits are comments on the tasks they produced', () => {
+  it('moves, merges and splits are comments on the tasks they produced', async () => {
     const startsIn = (id: number) => paragraphs.find((p) => p.comments.includes(id));
     const byText = new Map([...comments].map(([id, c]) => [c.text, id]));
     const expected: [string, string][] = [
@@ -107,12 +107,20 @@ describe('plandiff diff --format docx on the real 2024→2025 reports', () => {
   const docx = join(dir, 'r.docx');
   const json = join(dir, 'r.json');
 
-  it('writes a Word file whose accepted text is the 2025 report and whose rejected text keeps the dropped 2024 tasks', () => {
+  it('writes a Word file whose accepted text is the 2025 report and whose rejected text keeps the dropped 2024 tasks', async () => {
     for (const [format, out] of [
       ['docx', docx],
       ['json', json],
     ] as const) {
-      const run = runCli(['diff', 'corpus/gwr/2024.txt', 'corpus/gwr/2025.txt', '--format', format, '--out', out]);
+      const run = await runMain([
+        'diff',
+        'corpus/gwr/2024.txt',
+        'corpus/gwr/2025.txt',
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
       expect(run.code, run.stderr).toBe(0);
     }
     const diff = PlanDiffSchema.parse(JSON.parse(readFileSync(json, 'utf8')));

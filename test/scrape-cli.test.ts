@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
-import { type CliRun, ROOT, runCli } from './helpers/run-cli.ts';
+import { type CliRun, ROOT } from './helpers/run-cli.ts';
+import { runMain } from './helpers/run-main.ts';
 
 const PORTAL = join(ROOT, 'test', 'fixtures', 'scrape', 'portal-seed.html');
 
@@ -29,8 +30,8 @@ function runCliAsync(args: string[]): Promise<CliRun> {
 }
 
 describe('plandiff clean <file>', () => {
-  it('prints the JSON record of a saved GBK portal page', () => {
-    const run = runCli(['clean', PORTAL, '--json']);
+  it('prints the JSON record of a saved GBK portal page', async () => {
+    const run = await runMain(['clean', PORTAL, '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual(['text', 'title', 'date', 'docNumber', 'issuer', 'attachments', 'encoding']);
@@ -45,22 +46,22 @@ describe('plandiff clean <file>', () => {
     expect(out.text).not.toContain('版权所有');
   });
 
-  it('prints plain text by default, and refuses binary files clearly', () => {
-    const text = runCli(['clean', PORTAL]);
+  it('prints plain text by default, and refuses binary files clearly', async () => {
+    const text = await runMain(['clean', PORTAL]);
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toBe('各区、县教育局，各直属学校、直属单位，局机关各科室：');
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-'));
     const image = join(dir, 'image.html');
     writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
-    const binary = runCli(['clean', image]);
+    const binary = await runMain(['clean', image]);
     expect([binary.code, binary.stderr.trim()]).toEqual([
       1,
       `plandiff: ${image}: looks like a binary file, not text, HTML, .docx, .pdf, .doc or .wps`,
     ]);
   });
 
-  it('parses a saved page into the plan (clean → normalize)', () => {
-    const run = runCli(['parse', PORTAL]);
+  it('parses a saved page into the plan (clean → normalize)', async () => {
+    const run = await runMain(['parse', PORTAL]);
     expect(run.code).toBe(0);
     const plan = JSON.parse(run.stdout);
     expect(plan.issuedOn).toBe('2012-02-09');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
 import { htmlPage, planHtml, planText } from './helpers/bad-inputs.ts';
 import { checkCorpus } from './helpers/corpus-check.ts';
-import { runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
+import { runMainMeasured, stackLines, tempDir } from './helpers/reliability.ts';
 
 // Credentials in URLs never reach the corpus — not the files, not commit messages, not any git
 // object (every object is decompressed and searched), not the reflog — nor any output line.
@@ -70,7 +70,7 @@ function everythingOnDisk(root: string): string {
 describe('URLs with credentials', () => {
   it('fetch uses them for the request but writes them nowhere', { timeout: 180_000 }, async () => {
     const secret = (path: string) => `http://${USER}:${PASSWORD}@${server.base.slice('http://'.length)}${path}`;
-    const run = await runCliMeasured([
+    const run = await runMainMeasured([
       'fetch',
       secret('/plan.html'),
       secret('/moved.html'),
@@ -106,7 +106,7 @@ describe('only http and https are fetched', () => {
       'ws://127.0.0.1/x',
       'javascript://alert(1)',
     ];
-    const run = await runCliMeasured(['fetch', ...urls, '--series', 'edu', '--edition', 'x', '--corpus', corpus]);
+    const run = await runMainMeasured(['fetch', ...urls, '--series', 'edu', '--edition', 'x', '--corpus', corpus]);
     expect(run.code, run.stderr).toBe(3);
     expect(stackLines(run.stderr)).toEqual([]);
     expect(run.stderr).toMatch(new RegExp(`${urls.length} of ${urls.length} URL\\(s\\) failed`));

@@ -5,7 +5,7 @@ import { type PageServer, send, startPageServer } from '../packages/scrape/test/
 import { explainBadName } from '../packages/store/src/index.ts';
 import { htmlPage, planHtml, planText } from './helpers/bad-inputs.ts';
 import { checkCorpus } from './helpers/corpus-check.ts';
-import { errorLines, runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
+import { errorLines, runMainMeasured, stackLines, tempDir } from './helpers/reliability.ts';
 
 // No path traversal: series and edition names, corpus references and fetched URL paths can only
 // ever name `<series>/<edition>/` inside the corpus; archived files have fixed names.
@@ -88,7 +88,7 @@ describe('series and edition names cannot leave the corpus', () => {
           flag === '--series'
             ? ['import', file, '--series', name, ...target]
             : ['import', file, '--series', 'ok', '--edition', name, ...target];
-        const run = await runCliMeasured(args, { cwd: join(dir, 'sandbox') });
+        const run = await runMainMeasured(args, { cwd: join(dir, 'sandbox') });
         expect(run.code, `${flag} ${JSON.stringify(name)}: ${run.stderr}`).toBe(2);
         expect(errorLines(run.stderr)).toHaveLength(1);
         expect(stackLines(run.stderr)).toEqual([]);
@@ -100,10 +100,10 @@ describe('series and edition names cannot leave the corpus', () => {
   it('corpus references with traversal are refused, not resolved', { timeout: 120_000 }, async () => {
     const file = join(dir, 'seed-2012.txt');
     writeFileSync(file, planText({ year: 2012 }));
-    const made = await runCliMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
+    const made = await runMainMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
     expect(made.code, made.stderr).toBe(0);
     for (const ref of ['edu@../../../etc', '..@2012']) {
-      const run = await runCliMeasured(['show', ref, '--corpus', corpus]);
+      const run = await runMainMeasured(['show', ref, '--corpus', corpus]);
       expect(run.code, `${ref}: ${run.stdout}`).not.toBe(0);
       expect(run.code).not.toBe(70);
       expect(stackLines(run.stderr)).toEqual([]);
@@ -117,7 +117,7 @@ describe('archived file names are fixed, whatever the URL path says', () => {
     timeout: 180_000,
   }, async () => {
     const urls = [`${server.base}/a/../../../../etc/passwd.html`, `${server.base}/%2e%2e/%2e%2e/evil.html`];
-    const run = await runCliMeasured(['fetch', ...urls, '--series', 'web', '--corpus', corpus]);
+    const run = await runMainMeasured(['fetch', ...urls, '--series', 'web', '--corpus', corpus]);
     // WHATWG URL parsing already collapses `..`, so the first URL asks for /etc/passwd.html (a 404 here).
     expect([0, 1]).toContain(run.code);
     expect(stackLines(run.stderr)).toEqual([]);

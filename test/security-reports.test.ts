@@ -6,7 +6,7 @@ import { diffPlans } from '../packages/diff/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { renderDiffReport } from '../packages/report/src/index.ts';
 import { HOSTILE_TEXT, planText } from './helpers/bad-inputs.ts';
-import { runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
+import { runMainMeasured, stackLines, tempDir } from './helpers/reliability.ts';
 
 // Document text is hostile: a plan can carry markup, script, event handlers and Markdown syntax.
 // In HTML reports none of it may become elements or attributes (the DOM is inspected, not grepped);
@@ -91,7 +91,7 @@ describe('the same through the CLI (diff --format html, report --format md)', ()
     const b = join(dir, 'b.txt');
     writeFileSync(a, planText({ year: 2012 }));
     writeFileSync(b, planText({ year: 2013 }).replace('推进第1-1项任务。', `推进第1-1项任务。${ATTACKS.join(' ')}`));
-    const run = await runCliMeasured(['diff', a, b, '--format', 'html']);
+    const run = await runMainMeasured(['diff', a, b, '--format', 'html']);
     expect(run.code, run.stderr).toBe(0);
     expect(stackLines(run.stderr)).toEqual([]);
     const found = activeContent(run.stdout);

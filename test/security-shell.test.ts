@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planText } from './helpers/bad-inputs.ts';
 import { checkCorpus } from './helpers/corpus-check.ts';
-import { runCliMeasured, tempDir } from './helpers/reliability.ts';
+import { runMainMeasured, tempDir } from './helpers/reliability.ts';
 import { ROOT } from './helpers/run-cli.ts';
 
 // No shell ever sees user input: the source never asks for a shell (no exec/execSync, no
@@ -67,7 +67,7 @@ describe('no shell interpolation', () => {
       writeFileSync(path, planText({ year: 2001 + i }));
       return path;
     });
-    const run = await runCliMeasured(
+    const run = await runMainMeasured(
       [
         'import',
         ...files,

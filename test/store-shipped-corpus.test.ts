@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeNormalizer } from '../cli/src/store-normalizer.ts';
 import { importSources, listEditions, rebuildCorpus, type SourceInput } from '../packages/store/src/index.ts';
-import { ROOT, runCli } from './helpers/run-cli.ts';
+import { ROOT } from './helpers/run-cli.ts';
+import { runMain } from './helpers/run-main.ts';
 
 const GWR = join(ROOT, 'corpus', 'gwr');
 const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
@@ -19,7 +20,7 @@ describe('the shipped corpus/gwr imports into a scratch corpus', () => {
       .sort();
     expect(files).toHaveLength(52);
     const corpus = join(mkdtempSync(join(tmpdir(), 'plandiff-')), 'corpus');
-    const run = runCli([
+    const run = await runMain([
       'import',
       ...files.map((f) => join(GWR, f)),
       '--series',

@@ -1,10 +1,32 @@
 import { isPlandiffError } from '@plandiff/model';
 import yargs from 'yargs';
 import { loadCommands } from './commands/index.ts';
+import { syncJsonFormat } from './commands/json-option.ts';
+import { type CliIo, currentIo, processIo, requestedExitCode, withIo } from './io.ts';
 import { VERSION } from './version.ts';
 
-/** Runs the plandiff CLI on `argv` and resolves to the process exit code; only the CLI prints. */
-export async function main(argv: string[]): Promise<number> {
+/** What --help says after the commands: exit codes and every environment variable plandiff reads. */
+const EPILOGUE = [
+  'Exit codes: 0 ok, 1 bad input or failed work, 2 usage, 3 fetch, 4 store, 5 corpus locked.',
+  '',
+  'Environment:',
+  '  PLANDIFF_CORPUS         corpus folder when --corpus is not given',
+  '  XDG_DATA_HOME           default corpus is $XDG_DATA_HOME/plandiff/corpus (else ~/.local/share/…)',
+  '  PLANDIFF_LOCK_TIMEOUT   seconds to wait for a corpus another command holds',
+  '  PLANDIFF_FETCH_TIMEOUT  seconds per HTTP request (fetch, clean URL)',
+  '  PLANDIFF_FETCH_RETRIES  retries of a failed HTTP request',
+  '  NO_COLOR / FORCE_COLOR  turn terminal colours off / on',
+].join('\n');
+
+/**
+ * Runs the plandiff CLI on `argv` and resolves to the exit code; only the CLI prints. `io` (default: this
+ * process's streams and environment) receives everything the run writes, so tests run it in-process.
+ */
+export async function main(argv: string[], io?: CliIo): Promise<number> {
+  return withIo(io ?? processIo(), () => run(argv));
+}
+
+async function run(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   let parser = yargs(argv)
     .scriptName('plandiff')
@@ -12,10 +34,12 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .option('debug', { type: 'boolean', describe: 'Show stack traces for unexpected errors', global: true })
     .demandCommand(1, 'Name a command; `plandiff --help` lists them.')
+    .middleware(syncJsonFormat)
     .recommendCommands()
     .strict()
-    .wrap(Math.min(110, process.stdout.columns || 100))
-    .epilogue('Exit codes: 0 ok, 1 bad input or failed work, 2 usage, 3 fetch, 4 store, 5 corpus locked.')
+    .exitProcess(false)
+    .wrap(Math.min(110, currentIo().stdout.columns || 100))
+    .epilogue(EPILOGUE)
     .fail((message, error, y) => {
       if (error) throw error;
       // Usage errors: show the relevant help, then a one-line reason.
@@ -25,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for (const command of await loadCommands(argv)) parser = parser.command(command);
     await parser.parseAsync();
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return requestedExitCode() ?? 0;
   } catch (error) {
     return reportError(error, debug);
   }

@@ -2,11 +2,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { styleText } from 'node:util';
 import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import { cliEnv, currentIo } from './io.ts';
 
 /** Whether stdout should get ANSI colours: a terminal, and NO_COLOR unset (FORCE_COLOR forces). */
-export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+export function useColor(stream: { isTTY?: boolean } = currentIo().stdout): boolean {
+  const env = cliEnv();
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return Boolean(stream.isTTY);
 }
 

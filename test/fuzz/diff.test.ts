@@ -16,8 +16,13 @@ describe(`diffPlans on fuzzed plans (${FUZZ_RUNS} cases per property)`, () => {
         const diff = timed('diffPlans', () => diffPlans(a, b));
         PlanDiffSchema.parse(diff);
         PlanDiffSchema.parse(JSON.parse(JSON.stringify(diff)));
+        // The summary counts the changes it sums up, kind by kind.
         const counted = Object.values(diff.summary).reduce((n, k) => n + k, 0);
-        expect(counted).toBeGreaterThanOrEqual(0);
+        expect(counted).toBe(diff.changes.length);
+        for (const kind of Object.keys(diff.summary) as (keyof typeof diff.summary)[])
+          expect(diff.summary[kind], kind).toBe(diff.changes.filter((c) => c.kind === kind).length);
+        // A change names units of its plans: nothing is reported from a unit that is not there.
+        for (const c of diff.changes) expect(c.from.length + c.to.length, c.kind).toBeGreaterThan(0);
       }),
       { numRuns: FUZZ_RUNS },
     );

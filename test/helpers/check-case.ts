@@ -5,7 +5,7 @@ import {
   errorLines,
   type MeasuredRun,
   recordFigure,
-  runCliMeasured,
+  runMainMeasured,
   stackLines,
   TIME_LIMIT_MS,
   tempDir,
@@ -47,12 +47,12 @@ export function assertOutcome(c: BadInputCase, run: MeasuredRun, dir: string): v
   c.verify?.(run, dir);
 }
 
-/** Sets up a case in a fresh temp dir, runs it through the CLI, checks it, and cleans up. */
+/** Sets up a case in a fresh temp dir, runs it through the CLI in-process (`main(argv, io)`), checks it, and cleans up. */
 export async function runCase(c: BadInputCase): Promise<CaseOutcome> {
   const dir = tempDir();
   try {
     const args = await c.setup(dir);
-    const run = await runCliMeasured(args, { cwd: dir });
+    const run = await runMainMeasured(args, { cwd: dir });
     recordFigure({ suite: `bad inputs (${c.stage})`, cases: 1 });
     try {
       assertOutcome(c, run, dir);

@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './run-cli.ts';
+import { runMain } from './run-main.ts';
 
 /** Heap limit given to every CLI child (MB): a run that needs more dies, and its test fails. */
 export const HEAP_LIMIT_MB = 1024;
@@ -115,6 +116,19 @@ export function runCliMeasured(args: string[], options: RunOptions = {}): Promis
   return spawnCli(args, options).done;
 }
 
+/**
+ * Runs `plandiff …` in this process through `main(argv, io)` (no start-up per case), timed; a run
+ * never has a signal here. Cases that need a heap cap, a kill or their own environment use spawnCli.
+ */
+export async function runMainMeasured(
+  args: string[],
+  options: Pick<RunOptions, 'cwd' | 'env'> = {},
+): Promise<MeasuredRun> {
+  const started = performance.now();
+  const run = await runMain(args, options);
+  return { ...run, signal: null, ms: performance.now() - started };
+}
+
 /** Lines of stderr that look like a JavaScript stack frame (`    at fn (file:1:2)`). */
 export function stackLines(stderr: string): string[] {
   return stderr.split('\n').filter((line) => /^\s+at\s/.test(line) || /^\s*at .*:\d+:\d+\)?$/.test(line));
@@ -126,12 +140,6 @@ const NOTICES = [/^plandiff: created a new corpus in /, /^plandiff: paused at /]
 /** The `plandiff: …` error lines of stderr (a clear error is exactly one such line). */
 export function errorLines(stderr: string): string[] {
   return stderr.split('\n').filter((line) => line.startsWith('plandiff: ') && !NOTICES.some((n) => n.test(line)));
-}
-
-/** Whether a CLI command is still the "not built yet" placeholder (checked once per process). */
-export async function commandBuilt(name: string): Promise<boolean> {
-  const run = await runCliMeasured([name, '--help'], { plain: true });
-  return run.code === 0 && !run.stdout.includes('not built yet');
 }
 
 /** One line of the figures docs/reliability.md reports (see bench/reliability-figures.ts). */

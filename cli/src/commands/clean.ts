@@ -15,11 +15,12 @@ export const cleanCommand = defineCommand({
         describe:
           'A saved page (.html, any encoding: GBK, Big5, UTF-8…), a .docx/.pdf/.doc/.wps file, or an http(s) URL',
       })
-      .option('json', {
-        type: 'boolean',
-        default: false,
-        describe: 'Print {text, title, date, docNumber, issuer, attachments, encoding} as JSON',
+      .option('format', {
+        choices: ['text', 'json'] as const,
+        default: 'text' as const,
+        describe: 'text: the cleaned text; json: {text, title, date, docNumber, issuer, attachments, encoding}',
       })
+      .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('ignore-robots', {
         type: 'boolean',
         default: false,

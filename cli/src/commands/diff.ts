@@ -1,9 +1,9 @@
 import { DEFAULT_THRESHOLDS, diffPlans } from '@plandiff/diff';
 import { PlandiffError } from '@plandiff/model';
 import { renderDiffDocx, renderDiffReport, renderDiffText } from '@plandiff/report';
+import { currentIo } from '../io.ts';
 import { loadPlan } from '../load-plan.ts';
 import { printDiagnostics, useColor, writeResult } from '../output.ts';
-
 import { defineCommand } from './command.ts';
 
 /** `plandiff diff <a> <b>` — aligns the tasks of two plans and reports what changed. */
@@ -18,6 +18,7 @@ export const diffCommand = defineCommand({
         describe: 'Older plan: file, URL or corpus ref (series@2012)',
       })
       .positional('b', { type: 'string', demandOption: true, describe: 'Newer plan: file, URL or corpus ref' })
+      .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('format', {
         choices: ['text', 'json', 'md', 'html', 'csv', 'docx'] as const,
         default: 'text' as const,
@@ -84,7 +85,7 @@ export const diffCommand = defineCommand({
     if (args.depth !== undefined && !(Number.isInteger(args.depth) && args.depth >= 1)) {
       throw new PlandiffError('USAGE', `--depth must be a positive integer, got ${args.depth}`);
     }
-    if (args.format === 'docx' && !args.out && process.stdout.isTTY) {
+    if (args.format === 'docx' && !args.out && currentIo().stdout.isTTY) {
       throw new PlandiffError('USAGE', '--format docx writes a binary Word file: give --out FILE (or redirect stdout)');
     }
     const loadOptions = args.corpus ? { corpus: args.corpus } : {};

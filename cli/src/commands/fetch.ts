@@ -3,6 +3,7 @@ import { detectFormat, fetchPage, isDocumentFormat } from '@plandiff/scrape';
 import { type ImportFailure, importSources, type SourceInput, stripCredentials, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { refuseNoPlan } from '../no-plan.ts';
+import { setExitCode } from '../io.ts';
 import { printDiagnostics } from '../output.ts';
 import { createProgress } from '../progress.ts';
 import { refreshSearchIndex } from '../refresh-index.ts';
@@ -107,7 +108,7 @@ export const fetchCommand = defineCommand({
     progress.done();
     failures.push(...report.failures);
     if ('commit' in report && report.commit) await refreshSearchIndex(dir);
-    if (failures.length > 0) process.exitCode = 3;
+    if (failures.length > 0) setExitCode(3);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ corpus: dir, ...report, failures }, null, 2)}\n`);
       return;

@@ -1,16 +1,19 @@
 import { listSeries, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { defineCommand } from './command.ts';
+import { withStatusFormat } from './json-option.ts';
 
 /** `plandiff list` — the series in the corpus and their editions. */
 export const listCommand = defineCommand({
   command: 'list',
   describe: 'List the series in the corpus and their editions',
   builder: (y) =>
-    withCorpusOption(y)
-      .option('json', { type: 'boolean', default: false, describe: 'Print as JSON' })
-      .example('$0 list', 'One line per series: name, issuer, region, editions')
-      .example('$0 list --json --corpus ~/plans', 'For scripts'),
+    withStatusFormat(
+      withCorpusOption(y)
+        .example('$0 list', 'One line per series: name, issuer, region, editions')
+        .example('$0 list --json --corpus ~/plans', 'For scripts'),
+      'Print as JSON',
+    ),
   handler: async (args) => {
     const dir = resolveCorpusDir(args.corpus);
     await settleCorpus(dir);

@@ -1,17 +1,20 @@
 import { logEdition } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { defineCommand } from './command.ts';
+import { withStatusFormat } from './json-option.ts';
 
 /** `plandiff log <ref>` — every archived version of an edition. */
 export const logCommand = defineCommand({
   command: 'log <ref>',
   describe: 'List every archived version of an edition: commit, date, source, sha256',
   builder: (y) =>
-    withCorpusOption(y)
-      .positional('ref', { type: 'string', demandOption: true, describe: 'series@edition or series@latest' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print as JSON' })
-      .example('$0 log luzhou-edu@2012', 'Newest version first; ~1 in a reference is the second line')
-      .example('$0 log gwr@latest --json', 'For scripts'),
+    withStatusFormat(
+      withCorpusOption(y)
+        .positional('ref', { type: 'string', demandOption: true, describe: 'series@edition or series@latest' })
+        .example('$0 log luzhou-edu@2012', 'Newest version first; ~1 in a reference is the second line')
+        .example('$0 log gwr@latest --json', 'For scripts'),
+      'Print as JSON',
+    ),
   handler: async (args) => {
     const versions = await logEdition(resolveCorpusDir(args.corpus), args.ref);
     if (args.json) {

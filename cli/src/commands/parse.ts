@@ -16,6 +16,7 @@ export const parseCommand = defineCommand({
         demandOption: true,
         describe: 'Plan to parse: a .txt, .html, .docx, .pdf, .doc or .wps file, or a URL',
       })
+      .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('format', {
         choices: ['json', 'md', 'text'] as const,
         default: 'json' as const,

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { traceSeries } from '@plandiff/diff';
+import { traceSeries, withEditionYear } from '@plandiff/diff';
 import { type Lineage, type Plan, type PlanDiff, PlandiffError } from '@plandiff/model';
 import { type ReportLang, renderSeriesReport } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { loadPlan } from '../load-plan.ts';
-import { isUrl } from '../load-url.ts';
 import { printDiagnostics, writeResult } from '../output.ts';
 import { createProgress, type Progress } from '../progress.ts';
+import { namesStoredSeries } from '../series-arg.ts';
 import { defineCommand } from './command.ts';
 
 /** One edition a report covers: its plan and how to refer to it. */
@@ -22,13 +21,8 @@ export interface SeriesComparison {
   lineage: Lineage;
 }
 
-const SERIES_NAME = /^[a-z0-9][a-z0-9._-]*$/;
-
-/** A plan with its year filled from the edition name when the text did not state one. */
-export function withYear(plan: Plan, edition: string): Plan {
-  const year = /^(\d{4})/.exec(edition)?.[1];
-  return plan.year === undefined && year ? { ...plan, year: Number(year) } : plan;
-}
+/** A plan with its year filled from the edition (diff's editionYear, the one rule) when the text did not state one. */
+export const withYear = withEditionYear;
 
 /**
  * Loads the editions a report covers, oldest first: a whole series from the corpus (one name), or
@@ -40,7 +34,7 @@ export async function loadReportEditions(
 ): Promise<ReportEdition[]> {
   let editions: ReportEdition[];
   const only = inputs[0];
-  if (inputs.length === 1 && only && SERIES_NAME.test(only) && !existsSync(only) && !isUrl(only)) {
+  if (only && namesStoredSeries(inputs)) {
     await settleCorpus(resolveCorpusDir(options.corpus));
     editions = listEditions(resolveCorpusDir(options.corpus), only).map((stored) => ({
       plan: withYear(stored.plan, stored.edition),

@@ -11,6 +11,7 @@ export const showCommand = defineCommand({
   builder: (y) =>
     withCorpusOption(y)
       .positional('ref', { type: 'string', demandOption: true, describe: 'Corpus reference, file or URL' })
+      .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('format', {
         choices: ['json', 'md'] as const,
         default: 'json' as const,

@@ -28,7 +28,12 @@ export function withWriteOptions<T>(y: Argv<T>) {
       requiresArg: true,
       describe: 'Seconds to wait for another writer to finish (default: $PLANDIFF_LOCK_TIMEOUT, else 30)',
     })
-    .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON' });
+    .option('format', {
+      choices: ['text', 'json'] as const,
+      default: 'text' as const,
+      describe: 'text: lines for people; json: for scripts',
+    })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON (same as --format json)' });
 }
 
 /** Series metadata given on the command line, if any. */

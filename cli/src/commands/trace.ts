@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { editionYear, tracePlans } from '@plandiff/diff';
 import { type Plan, PlandiffError } from '@plandiff/model';
 import { renderLineageText } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir } from '../corpus-dir.ts';
 import { loadPlan } from '../load-plan.ts';
-import { isCorpusRef } from '../load-ref.ts';
-import { isUrl } from '../load-url.ts';
 import { printDiagnostics, useColor, writeResult } from '../output.ts';
+import { namesStoredSeries } from '../series-arg.ts';
 import { defineCommand } from './command.ts';
 
 /** One edition to trace: its plan, how the user named it, and its year when known. */
@@ -17,12 +15,8 @@ interface Edition {
   year: number | undefined;
 }
 
-/** A single argument that is neither a file, a URL nor a series@edition ref names a stored series. */
-const isSeriesName = (inputs: readonly string[]) =>
-  inputs.length === 1 && !existsSync(inputs[0]!) && !isUrl(inputs[0]!) && !isCorpusRef(inputs[0]!);
-
 async function loadEditions(inputs: readonly string[], corpus: string | undefined): Promise<Edition[]> {
-  if (isSeriesName(inputs)) {
+  if (namesStoredSeries(inputs)) {
     const series = inputs[0]!;
     await settleCorpus(resolveCorpusDir(corpus));
     return listEditions(resolveCorpusDir(corpus), series).map((e) => ({
@@ -71,6 +65,7 @@ export const traceCommand = defineCommand({
         requiresArg: true,
         describe: 'Only goals at this level or above (1 = sections, 2 = items, 3 = paragraphs)',
       })
+      .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('format', {
         choices: ['text', 'json'] as const,
         default: 'text' as const,

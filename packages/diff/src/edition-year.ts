@@ -35,3 +35,10 @@ export function editionYear(plan: Plan, ref = '', given?: number): number | unde
   const m = /((?:19|20)\d\d)\s*年/u.exec(head);
   return m ? Number(m[1]) : undefined;
 }
+
+/** The plan with its year filled in (see editionYear) when its text did not state one. */
+export function withEditionYear(plan: Plan, ref: string): Plan {
+  if (plan.year !== undefined) return plan;
+  const year = editionYear(plan, ref);
+  return year === undefined ? plan : { ...plan, year };
+}

@@ -1,5 +1,5 @@
 export { diffPlans } from './diff-plans.ts';
-export { congressNumber, editionYear, yearFromName } from './edition-year.ts';
+export { congressNumber, editionYear, withEditionYear, yearFromName } from './edition-year.ts';
 export { compareFigures } from './figures.ts';
 export { segmentWords } from './segment-words.ts';
 export { type SimilarityUnit, type SimilarPair, similarUnits } from './similarity.ts';

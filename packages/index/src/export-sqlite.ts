@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { buildLineage, diffEditions, labelEditions, unitRefs } from '@plandiff/diff';
+import { buildLineage, diffEditions, labelEditions, unitRefs, yearFromName } from '@plandiff/diff';
 import {
   type Corpus,
   editionPaths,
@@ -96,10 +96,9 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-/** The year an edition is filed under: the year in its name, else the plan's own. */
+/** The year an edition is filed under: the year in its name (gwr@2012), else the plan's own (one rule, diff's). */
 function yearOf(edition: string, planYear: number | undefined): number | undefined {
-  const m = /^((?:19|20)\d{2})(?!\d)/.exec(edition);
-  return m ? Number(m[1]) : planYear;
+  return yearFromName(edition) ?? planYear;
 }
 
 /**

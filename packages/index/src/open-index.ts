@@ -1,4 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
+import { yearFromName } from '@plandiff/diff';
 import { PlandiffError } from '@plandiff/model';
 import { type Corpus, listSeries, openCorpus, readStoredPlan, settleCorpus } from '@plandiff/store';
 import Database from 'better-sqlite3';
@@ -104,10 +105,9 @@ function openExisting(path: string): { db?: Database.Database; reason: string } 
   }
 }
 
-/** The year an edition is filed under: the year in its name (gwr@2012), else the plan's own year. */
+/** The year an edition is filed under: the year in its name (gwr@2012), else the plan's own (one rule, diff's). */
 function editionYear(edition: string, planYear: number | undefined): number | undefined {
-  const m = /^((?:19|20)\d{2})(?!\d)/.exec(edition);
-  return m ? Number(m[1]) : planYear;
+  return yearFromName(edition) ?? planYear;
 }
 
 function recordOf(corpus: Corpus, series: string, edition: string, blob: string): EditionRecord {
