@@ -28,7 +28,9 @@ function installedPrefix(): string {
   const sha = execFileSync('sha256sum', [tarball], { encoding: 'utf8' }).split(' ')[0] ?? '';
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== sha) {
     mkdirSync(prefix, { recursive: true });
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], {
+      stdio: 'inherit',
+    });
     writeFileSync(stamp, sha);
   }
   return prefix;

@@ -27,10 +27,7 @@ interface Manifest {
 }
 
 const readJson = (path: string): Manifest => JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-const workspaceDirs = (): string[] => [
-  ...readdirSync(join(ROOT, 'packages')).map((name) => `packages/${name}`),
-  'cli',
-];
+const workspaceDirs = (): string[] => [...readdirSync(join(ROOT, 'packages')).map((name) => `packages/${name}`), 'cli'];
 
 /** `@plandiff/x[/sub]` → the compiled file it names, relative to the stage root. */
 function workspaceTargets(): Map<string, string> {
@@ -58,7 +55,7 @@ function rewriteSpecifiers(targets: Map<string, string>): void {
   for (const file of filesUnder(STAGE)) {
     if (!file.endsWith('.js') && !file.endsWith('.d.ts')) continue;
     const text = readFileSync(file, 'utf8');
-    const out = text.replace(/(['"])(@plandiff\/[\w/-]+|\.{1,2}\/[^'"\n]+?\.ts)\1/g, (whole, quote, spec: string) => {
+    const out = text.replace(/(['"])(@plandiff\/[\w/-]+|\.{1,2}\/[^'"\n]+?\.ts)\1/g, (_whole, quote, spec: string) => {
       if (spec.startsWith('.')) return `${quote}${spec.replace(/\.ts$/, '.js')}${quote}`;
       const target = targets.get(spec);
       if (!target) throw new Error(`${relative(STAGE, file)}: no export for ${spec}`);
@@ -136,14 +133,19 @@ function copyAssets(): void {
 export function packRelease(): string {
   rmSync(STAGE, { recursive: true, force: true });
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', STAGE], { stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', STAGE], {
+    stdio: 'inherit',
+  });
   const targets = workspaceTargets();
   rewriteSpecifiers(targets);
   copyAssets();
   const version = writeManifest(targets);
   const tarball = join(RELEASE, `plandiff-${version}.tgz`);
   rmSync(tarball, { force: true });
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', RELEASE], { cwd: STAGE, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', RELEASE], {
+    cwd: STAGE,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   rmSync(STAGE, { recursive: true, force: true });
   return tarball;
 }
