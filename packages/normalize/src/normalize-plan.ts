@@ -10,7 +10,7 @@ import { deriveHeading } from './heading.ts';
 import { checkAccount, Ledger } from './ledger.ts';
 import { readLines, removeClutter, unwrapLines } from './lines.ts';
 import { readBareNumeral, readEnumeration, readMarker } from './markers.ts';
-import { buildOutlineSkeleton, isOutline } from './outline-skeleton.ts';
+import { buildOutlineSkeleton, isOutline, readOutlineFront } from './outline-skeleton.ts';
 import { splitParagraphs } from './paragraphs.ts';
 import { deriveRegion } from './region.ts';
 import { inferYear } from './year.ts';
@@ -45,15 +45,19 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
   const ledger = new Ledger();
   const raw = readLines(text);
   const input = raw.map((l) => l.text);
-  const lines = unwrapLines(raw);
-  removeClutter(lines, ledger);
-  const paragraphs = splitParagraphs(lines, ledger);
-  const outline = isOutline(paragraphs);
+  // An outline is plandiff's own rendering, one paragraph per block: no wraps to rejoin, no page clutter.
+  const outline = isOutline(raw);
+  const lines = outline ? raw : unwrapLines(raw);
+  if (!outline) removeClutter(lines, ledger);
+  const paragraphs = splitParagraphs(lines, ledger, { joins: !outline });
   const parts = outline ? { body: paragraphs, annexes: [] } : splitAnnexes(paragraphs, ledger);
   const skeleton: Skeleton & { title?: string } = outline
     ? buildOutlineSkeleton(parts.body, ledger)
     : buildSkeleton(parts.body, diagnostics, ledger);
-  const front = parseFrontMatter(skeleton.front, diagnostics, ledger);
+  // An outline is plandiff's own rendering: its front is the preamble as written, its title only the `#` line.
+  const front = outline
+    ? readOutlineFront(skeleton.front, ledger)
+    : parseFrontMatter(skeleton.front, diagnostics, ledger);
   const lineOf = new Map<Unit, number>();
   const units = skeleton.roots.map((node, index) => toUnit(node, `${index + 1}`, 1, lineOf, ledger));
   const annexes = parts.annexes.map((part, k): Annex => {
@@ -80,7 +84,11 @@ export function normalizePlan(text: string, options: NormalizeOptions): Normaliz
   }
   const hints = options.hints ?? {};
   const title =
-    skeleton.title ?? front.title ?? hints.title ?? inferGenreTitle(skeleton.front.map((p) => p.text).join('\n')) ?? '';
+    skeleton.title ??
+    front.title ??
+    hints.title ??
+    (outline ? undefined : inferGenreTitle(skeleton.front.map((p) => p.text).join('\n'))) ??
+    '';
   const plan: Plan = { title, source: options.source, preamble: front.preamble, units };
   if (front.subtitle) plan.subtitle = front.subtitle;
   const docNumber = front.docNumber ?? hints.docNumber;

@@ -1,4 +1,5 @@
 import { MAX_DEPTH } from './build-tree.ts';
+import type { FrontMatter } from './front-matter.ts';
 import type { Ledger } from './ledger.ts';
 import { readBareNumeral, readEnumeration, readMarker } from './markers.ts';
 import { OUTLINE_MARK } from './outline.ts';
@@ -8,8 +9,8 @@ import type { FrontPiece, Node, Skeleton } from './types.ts';
 const HEADING = /^(#+)[ \t]+(.*)$/su;
 
 /** True when the text is a Markdown outline (as `renderOutline` writes): it has `#` headings. */
-export function isOutline(paragraphs: readonly Paragraph[]): boolean {
-  return paragraphs.some((p) => /^#+[ \t]+\S/u.test(p.text) || p.text === OUTLINE_MARK);
+export function isOutline(lines: readonly { text: string }[]): boolean {
+  return lines.some((l) => /^#+[ \t]+\S/u.test(l.text) || l.text.trim() === OUTLINE_MARK);
 }
 
 /**
@@ -65,4 +66,17 @@ export function buildOutlineSkeleton(paragraphs: readonly Paragraph[], ledger: L
   const skeleton: Skeleton & { title?: string } = { front, roots };
   if (title !== undefined) skeleton.title = title;
   return skeleton;
+}
+
+/** The front of an outline: the preamble exactly as written, no title, metadata or notice guessed from it. */
+export function readOutlineFront(pieces: readonly FrontPiece[], ledger: Ledger): FrontMatter {
+  for (const piece of pieces) ledger.keep(piece.line, piece.offset, piece.text);
+  return {
+    attachments: [],
+    preamble: pieces
+      .map((p) => p.text)
+      .join('\n')
+      .trim(),
+    block: '',
+  };
 }

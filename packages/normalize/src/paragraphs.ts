@@ -56,7 +56,11 @@ interface Piece {
  * rejoined, and so is a topic sentence printed on its own line before its body, where the text does
  * that habitually. Licence notices and hosting-site notes are dropped as whole paragraphs.
  */
-export function splitParagraphs(lines: readonly SourceLine[], ledger: Ledger): Paragraph[] {
+export function splitParagraphs(
+  lines: readonly SourceLine[],
+  ledger: Ledger,
+  options: { joins?: boolean } = {},
+): Paragraph[] {
   const blockMode = countGaps(lines);
   const pieces = blockMode ? blocksOf(lines) : lines.filter((l) => l.text !== '').map(pieceOf);
   const leads = leadPairs(pieces);
@@ -71,20 +75,22 @@ export function splitParagraphs(lines: readonly SourceLine[], ledger: Ledger): P
     else paragraphs.push({ text: current.text, line: current.line, lineStarts: current.lineStarts });
     current = undefined;
   };
+  const joinsPiece = (into: Piece, piece: Piece, next: Piece | undefined, i: number): boolean => {
+    const span = !blockMode || piece.text.length <= 12 ? spanJoin(into.text, piece.text, next?.text, openSpan) : 0;
+    const joins =
+      leads.has(i) ||
+      span > 0 ||
+      (!blockMode && continues(into.last, into.text, piece.text)) ||
+      (blockMode && CLOSE_START.test(piece.text));
+    if (joins) {
+      openSpan = span === 2 || (openSpan && span > 0);
+      append(into, piece);
+    }
+    return joins;
+  };
   pieces.forEach((piece, i) => {
     if (current) {
-      const next = pieces[i + 1];
-      const span = !blockMode || piece.text.length <= 12 ? spanJoin(current.text, piece.text, next?.text, openSpan) : 0;
-      const joins =
-        leads.has(i) ||
-        span > 0 ||
-        (!blockMode && continues(current.last, current.text, piece.text)) ||
-        (blockMode && CLOSE_START.test(piece.text));
-      if (joins) {
-        openSpan = span === 2 || (openSpan && span > 0);
-        append(current, piece);
-        return;
-      }
+      if (options.joins !== false && joinsPiece(current, piece, pieces[i + 1], i)) return;
       flush();
     }
     openSpan = false;
