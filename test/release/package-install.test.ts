@@ -26,7 +26,8 @@ const plandiff = (...args: string[]) =>
 
 if (!hasNpm) it.skip('npm is not on PATH: the release install test needs plain npm', () => {});
 
-describe.skipIf(!hasNpm)('the plandiff tarball, installed with npm', () => {
+// Each case spawns the installed bin or tsc: minutes on a loaded 2-core machine, not the default minute.
+describe.skipIf(!hasNpm)('the plandiff tarball, installed with npm', { timeout: 300_000 }, () => {
   beforeAll(async () => {
     tarball = packRelease();
     prefix = mkdtempSync(join(tmpdir(), 'plandiff-prefix-'));
