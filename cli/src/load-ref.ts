@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { PlandiffError } from '@plandiff/model';
-import { loadRef, looksLikeRef } from '@plandiff/store';
+// Only the reference syntax at start-up; the store (git and all) loads when a reference is read.
+import { looksLikeRef } from '@plandiff/store/refs';
 import { resolveCorpusDir } from './corpus-dir.ts';
 import type { LoadedPlan, LoadPlanOptions } from './load-plan.ts';
 
@@ -21,6 +22,7 @@ export async function loadCorpusRef(ref: string, options: LoadPlanOptions): Prom
       `${ref}: looks like a corpus reference, but there is no corpus at ${dir} (and no file named ${ref}); give --corpus DIR`,
     );
   }
+  const { loadRef } = await import('@plandiff/store');
   const loaded = await loadRef(dir, ref);
   return { plan: loaded.plan, diagnostics: [], ref };
 }

@@ -1,5 +1,4 @@
-import { isPlandiffError } from '@plandiff/model';
-import yargs from 'yargs';
+import type { PlandiffError } from '@plandiff/model';
 import { loadCommands } from './commands/index.ts';
 import { syncJsonFormat } from './commands/json-option.ts';
 import { type CliIo, currentIo, processIo, requestedExitCode, withIo } from './io.ts';
@@ -27,7 +26,14 @@ export async function main(argv: string[], io?: CliIo): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // `plandiff --version` answers before yargs and the commands load: start-up is its whole cost.
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const debug = argv.includes('--debug');
+  // Loaded here, not at the top, so the fast path above pays for neither.
+  const { default: yargs } = await import('yargs');
   let parser = yargs(argv)
     .scriptName('plandiff')
     .usage('plandiff <command> [options]\n\nTrack how Chinese annual work plans change from year to year.')
@@ -51,11 +57,11 @@ async function run(argv: string[]): Promise<number> {
     await parser.parseAsync();
     return requestedExitCode() ?? 0;
   } catch (error) {
-    return reportError(error, debug);
+    return reportError(error, debug, (await import('@plandiff/model')).isPlandiffError);
   }
 }
 
-function reportError(error: unknown, debug: boolean): number {
+function reportError(error: unknown, debug: boolean, isPlandiffError: (e: unknown) => e is PlandiffError): number {
   if (isPlandiffError(error)) {
     process.stderr.write(`plandiff: ${error.message}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);

@@ -1,0 +1,172 @@
+// The release tarball, installed with plain npm into a temp prefix, run from a folder outside the checkout.
+// Slow (a build, an npm install that compiles better-sqlite3 unless npm's cache has it): it lives with the
+// suite's slow tests. Skipped, with the reason in the test name, only when npm itself is missing.
+import { execFile, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PageServer, send, startPageServer } from '../../packages/scrape/test/helpers/page-server.ts';
+import { packRelease } from '../../scripts/pack-release.ts';
+import { ROOT } from '../helpers/run-cli.ts';
+
+const run = promisify(execFile);
+const hasNpm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'cli', 'package.json'), 'utf8')) as { version: string }).version;
+const PORTAL = readFileSync(join(ROOT, 'test', 'fixtures', 'scrape', 'portal-seed.html'));
+
+let prefix = '';
+let work = '';
+let tarball = '';
+let server: PageServer;
+/** The installed bin, run (never through a shell) from the scratch folder, outside the checkout. */
+const plandiff = (...args: string[]) =>
+  run(join(prefix, 'bin', 'plandiff'), args, { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20 });
+
+if (!hasNpm) it.skip('npm is not on PATH: the release install test needs plain npm', () => {});
+
+// Each case spawns the installed bin or tsc: minutes on a loaded 2-core machine, not the default minute.
+describe.skipIf(!hasNpm)('the plandiff tarball, installed with npm', { timeout: 300_000 }, () => {
+  beforeAll(async () => {
+    tarball = packRelease();
+    prefix = mkdtempSync(join(tmpdir(), 'plandiff-prefix-'));
+    work = mkdtempSync(join(tmpdir(), 'plandiff-user-'));
+    // The default npm cache keeps the third-party downloads fast; the registry is reachable.
+    await run('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], {
+      cwd: work,
+      encoding: 'utf8',
+    });
+    for (const year of [2023, 2024, 2025])
+      copyFileSync(join(ROOT, `corpus/gwr/${year}.txt`), join(work, `${year}.txt`));
+    server = await startPageServer({ '/tzgg/plan.html': send(PORTAL, { 'content-type': 'text/html' }) });
+  }, 900_000);
+  afterAll(() => server?.close());
+
+  it('holds compiled JavaScript with .d.ts types, no TypeScript sources and no tsx', () => {
+    const files = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.split('\n');
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files).toContain('package/cli/src/main.js');
+    const pkg = JSON.parse(readFileSync(join(prefix, 'lib/node_modules/plandiff/package.json'), 'utf8'));
+    expect(pkg.name).toBe('plandiff');
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(Object.keys(pkg.dependencies)).toEqual(
+      expect.arrayContaining(['better-sqlite3', '@node-rs/jieba', 'yargs']),
+    );
+    for (const sub of ['.', './scrape', './normalize', './store', './diff', './report', './model']) {
+      const entry = pkg.exports[sub] as { types: string; default: string };
+      expect(files, sub).toContain(`package/${entry.default.slice(2)}`);
+      expect(files, sub).toContain(`package/${entry.types.slice(2)}`);
+    }
+    expect(existsSync(join(prefix, 'lib/node_modules/tsx'))).toBe(false);
+  });
+
+  it('prints its version', async () => {
+    expect((await plandiff('--version')).stdout.trim()).toBe(VERSION);
+  });
+
+  it('loads only what a command runs: parse pulls in neither git, HTTP, SQLite, jieba nor Word', async () => {
+    // CommonJS dependencies land in Node's require cache even when imported from ESM: a record of what loaded.
+    const mainJs = join(prefix, 'lib/node_modules/plandiff/cli/src/main.js');
+    const script = [
+      "import { writeFileSync } from 'node:fs';",
+      "import { createRequire } from 'node:module';",
+      `const { main } = await import(${JSON.stringify(mainJs)});`,
+      'const code = await main(process.argv.slice(1));',
+      'const loaded = Object.keys(createRequire(import.meta.url).cache);',
+      'writeFileSync(process.env.PROBE_OUT, JSON.stringify({ code, loaded }));',
+    ].join('\n');
+    const probe = async (...args: string[]) => {
+      const out = join(work, 'probe.json');
+      await run(process.execPath, ['--input-type=module', '-e', script, ...args], {
+        cwd: work,
+        env: { ...process.env, PROBE_OUT: out },
+        maxBuffer: 64 << 20,
+      });
+      return JSON.parse(readFileSync(out, 'utf8')) as { code: number; loaded: string[] };
+    };
+    const heavy = /node_modules\/(simple-git|undici|better-sqlite3|@node-rs\/jieba|docx|cheerio)\//;
+    const parsed = await probe('parse', '2025.txt');
+    expect(parsed.code).toBe(0);
+    expect(parsed.loaded.filter((path) => heavy.test(path))).toEqual([]);
+    // The probe sees them when a command does use them (diff segments words with jieba).
+    const diffed = await probe('diff', '2024.txt', '2025.txt');
+    expect(diffed.loaded.some((path) => /@node-rs\/jieba/.test(path))).toBe(true);
+  });
+
+  it('diffs, traces and reports plan files from any folder', async () => {
+    const diff = JSON.parse((await plandiff('diff', '2024.txt', '2025.txt', '--format', 'json')).stdout);
+    expect(diff.changes.length).toBeGreaterThan(20);
+    const trace = await plandiff('trace', '2023.txt', '2024.txt', '2025.txt');
+    expect(trace.stdout).toMatch(/2023.*2025/s);
+    await plandiff('report', '2023.txt', '2024.txt', '2025.txt', '--format', 'md', '--out', 'series.md');
+    expect(readFileSync(join(work, 'series.md'), 'utf8')).toMatch(/^# /m);
+  });
+
+  it('imports files and fetches a page from 127.0.0.1 into a corpus', async () => {
+    const corpus = join(work, 'corpus');
+    const imported = await plandiff('import', '2024.txt', '2025.txt', '--series', 'gwr', '--corpus', corpus);
+    expect(imported.stdout).toMatch(/gwr@2024/);
+    const fetched = await plandiff(
+      'fetch',
+      `${server.base}/tzgg/plan.html`,
+      '--series',
+      'luzhou-edu',
+      '--corpus',
+      corpus,
+    );
+    expect(fetched.stdout).toMatch(/added\s+luzhou-edu@2012/);
+    expect((await plandiff('list', '--corpus', corpus)).stdout).toMatch(/luzhou-edu[\s\S]*gwr|gwr[\s\S]*luzhou-edu/);
+  });
+
+  it('runs the demo from the inputs shipped inside the package', async () => {
+    const out = join(work, 'demo');
+    await plandiff('demo', '--out', out, '--lang', 'en');
+    for (const file of ['luzhou-edu-2012-outline.md', 'gwr-2024-2025.html', 'gwr-2012-2025.html']) {
+      expect(readFileSync(join(out, file), 'utf8').length, file).toBeGreaterThan(1000);
+    }
+  });
+
+  it('runs the docs/api.md example as a plain JavaScript project, and its .d.ts types check', async () => {
+    const project = join(work, 'library');
+    mkdirSync(join(project, 'node_modules'), { recursive: true });
+    symlinkSync(join(prefix, 'lib/node_modules/plandiff'), join(project, 'node_modules/plandiff'));
+    writeFileSync(join(project, 'package.json'), '{"type":"module"}\n');
+    const example = apiExample();
+    writeFileSync(join(project, 'example.js'), example);
+    for (const year of [2024, 2025]) copyFileSync(join(ROOT, `corpus/gwr/${year}.txt`), join(project, `${year}.txt`));
+    const { stdout } = await run(process.execPath, ['example.js'], { cwd: project, encoding: 'utf8' });
+    // The same pipeline from the checkout's sources must give the same Markdown.
+    const { parsePlan, diffPlans, renderDiffReport } = await import('../../cli/src/library.ts');
+    const read = (year: number) =>
+      parsePlan(readFileSync(join(project, `${year}.txt`), 'utf8'), { name: `${year}.txt` });
+    const expected = renderDiffReport(diffPlans(read(2024).plan, read(2025).plan), 'md', { lang: 'en' });
+    expect(stdout.trim()).toBe(expected.trim());
+    // Types: the example, as TypeScript, checks against the shipped .d.ts.
+    writeFileSync(join(project, 'example.ts'), example);
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const types = ['--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types')];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--noImplicitAny',
+      'false',
+      '--module',
+      'nodenext',
+      '--target',
+      'es2023',
+      ...types,
+      'example.ts',
+    ];
+    const checked = spawnSync(process.execPath, [tsc, ...args], { cwd: project, encoding: 'utf8' });
+    expect(checked.stdout + checked.stderr, 'tsc').toBe('');
+    expect(checked.status).toBe(0);
+  });
+});
+
+/** The first ```js block of docs/api.md: the example the documentation promises runs. */
+function apiExample(): string {
+  const block = /```js\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'docs', 'api.md'), 'utf8'))?.[1];
+  if (!block) throw new Error('docs/api.md has no ```js example');
+  return block;
+}
