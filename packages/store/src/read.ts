@@ -5,8 +5,8 @@ import { type Git, openGit } from './git.ts';
 import { editionPaths, type SourceRecord, SourceRecordSchema } from './layout.ts';
 import { explainBadName } from './names.ts';
 import { type CorpusRef, formatRef, parseRef } from './refs.ts';
-import { sourcePaths } from './source-files.ts';
 import { EDITION_FILES, symlinkError } from './safe-path.ts';
+import { sourcePaths } from './source-files.ts';
 import { headCommit, LINK_MODES, lsTree, readAtRevision, readObjects, type TreeEntry } from './tree.ts';
 import { formatZodIssue, parsePlanJson } from './validate.ts';
 

@@ -1,19 +1,13 @@
-import { SOURCE_FILE_NAMES } from './source-files.ts';
 import { lstatSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
 import { explainBadName } from './names.ts';
+import { SOURCE_FILE_NAMES } from './source-files.ts';
 
 /** Files plandiff writes at the top of a corpus. */
 export const TOP_FILES = ['corpus.json', '.gitignore', '.gitattributes'] as const;
 /** Files plandiff writes inside an edition folder. */
-export const EDITION_FILES = [
-  ...SOURCE_FILE_NAMES,
-  'source.json',
-  'plan.json',
-  'plan.md',
-  'fetch-log.jsonl',
-] as const;
+export const EDITION_FILES = [...SOURCE_FILE_NAMES, 'source.json', 'plan.json', 'plan.md', 'fetch-log.jsonl'] as const;
 
 /**
  * True for the corpus-relative paths plandiff itself writes: a top file, or
