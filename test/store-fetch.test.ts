@@ -24,13 +24,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('plandiff fetch', () => {
-  it('stores what succeeded in one commit, a line per URL, failures summarised, exit 1', async () => {
+  it('stores what succeeded in one commit, a line per URL, failures summarised, exit 3', async () => {
     const corpus = join(mkdtempSync(join(tmpdir(), 'plandiff-')), 'corpus');
     const page = `${server.base}/tzgg/plan.html`;
     const withCredentials = page.replace('http://', 'http://reader:pa55word@');
     const urls = [withCredentials, `${server.base}/missing.html`, `${server.base}/private/plan.html`];
     const run = await spawnCli(['fetch', ...urls, '--series', 'luzhou-edu', '--corpus', corpus]).exited;
-    expect(run.code, run.stderr).toBe(1);
+    expect(run.code, run.stderr).toBe(3);
     expect(run.stdout).toMatch(/added\s+luzhou-edu@2012\s+http:\/\/127\.0\.0\.1:\d+\/tzgg\/plan\.html/);
     expect(run.stdout + run.stderr).not.toContain('pa55word');
     expect(run.stdout).toMatch(/failed\s+.*\/missing\.html/);

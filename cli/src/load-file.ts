@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { type Diagnostic, PlandiffError } from '@plandiff/model';
-import type { DocumentFormat } from '@plandiff/scrape';
+import type { DocumentFormat } from '@plandiff/scrape/files';
 
 /** Largest input file plandiff reads (bytes); larger files are refused before reading. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -26,7 +26,7 @@ export interface LoadedFile {
  */
 export async function loadFile(path: string): Promise<LoadedFile> {
   const bytes = readInputBytes(path);
-  const { decodeBytes, detectFormat, isDocumentFormat, readDocument } = await import('@plandiff/scrape');
+  const { decodeBytes, detectFormat, isDocumentFormat, readDocument } = await import('@plandiff/scrape/files');
   const format = detectFormat(bytes, path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (isDocumentFormat(format)) {

@@ -1,7 +1,4 @@
 import type { Diagnostic } from '@plandiff/model';
-import { readDoc } from './read-doc.ts';
-import { readDocx } from './read-docx.ts';
-import { readPdf } from './read-pdf.ts';
 
 /** A document file's text, ready for the normalizer, with what reading it noticed. */
 export interface DocumentText {
@@ -19,10 +16,15 @@ export async function readDocument(
   format: 'docx' | 'pdf' | 'doc' | 'wps',
   label: string,
 ): Promise<DocumentText> {
+  // Each reader (mammoth, unpdf, word-extractor) is loaded only for a file that needs it: start-up stays small.
   if (format === 'pdf') {
+    const { readPdf } = await import('./read-pdf.ts');
     const pdf = await readPdf(bytes, label);
     return { text: pdf.text, format, diagnostics: pdf.diagnostics };
   }
-  const text = format === 'docx' ? await readDocx(bytes, label) : await readDoc(bytes, label, format);
+  const text =
+    format === 'docx'
+      ? await (await import('./read-docx.ts')).readDocx(bytes, label)
+      : await (await import('./read-doc.ts')).readDoc(bytes, label, format);
   return { text, format, diagnostics: [] };
 }
