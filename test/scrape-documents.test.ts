@@ -10,7 +10,7 @@ import type { Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { runMain } from './helpers/run-main.ts';
 
-const SEED = join(import.meta.dirname, '..', '..', 'shared', 'seeds', '000_4d3ac6cf14e30664.txt');
+const SEED = join(import.meta.dirname, '..', 'seeds', '000_4d3ac6cf14e30664.txt');
 const CHROMIUM = '/usr/bin/chromium';
 /** Chromium prints Chinese as text only with a CJK font installed (fonts-wqy-microhei or fonts-noto-cjk). */
 const CAN_PRINT = existsSync(CHROMIUM) && hasCjkFont();

@@ -174,12 +174,15 @@ export async function initCorpus(dir: string, options: InitOptions = {}): Promis
     throw new PlandiffError('STORE_NOT_CORPUS', `${abs}: is a file, not a directory`);
   }
   if (existsSync(abs) && isGitTop(abs) && readCorpusConfig(abs)) return { dir: abs, created: false };
-  if (foreignEntries(abs).length > 0 && !options.force) {
-    throw new PlandiffError(
+  const notCorpus = () =>
+    new PlandiffError(
       'STORE_NOT_CORPUS',
       `${abs}: directory is not empty and not a plandiff corpus; choose an empty directory, or use --force to make it one`,
     );
-  }
+  // Another plandiff may be creating this corpus right now (its files are there, its commit not yet):
+  // only then wait for its lock and look again; any other non-empty directory is refused untouched.
+  const creating = existsSync(join(abs, '.plandiff'));
+  if (!creating && foreignEntries(abs).length > 0 && !options.force) throw notCorpus();
   mkdirSync(abs, { recursive: true });
   const lock = await acquireLock(abs, {
     command: 'init',
@@ -190,6 +193,7 @@ export async function initCorpus(dir: string, options: InitOptions = {}): Promis
     checkGitDir(abs);
     const git = openGit(abs);
     if (readCorpusConfig(abs, git)) return { dir: abs, created: false }; // another process made it meanwhile
+    if (creating && !options.force && foreignEntries(abs).length > 0) throw notCorpus();
     excludeScratch(abs);
     await recoverCorpus({ dir: abs, git });
     const head = headCommit(git);
