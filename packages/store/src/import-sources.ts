@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { type Diagnostic, type Plan, PlandiffError } from '@plandiff/model';
+import { attachmentWrites } from './attachments.ts';
 import { hashBlob } from './blob-hash.ts';
 import {
   CORPUS_FILE,
@@ -129,7 +130,9 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
       const target = `${paths.dir}/${file}`;
       const record = buildRecord(p, file, now);
       const plan = storedPlan(p.plan, record, target);
-      const sameBytes = heads.get(target) === hashBlob(p.input.bytes, algorithm);
+      // Attachments are part of the version: changed attachment bytes are a changed source.
+      const extra = attachmentWrites(paths.dir, p.input.attachments ?? [], heads, algorithm);
+      const sameBytes = heads.get(target) === hashBlob(p.input.bytes, algorithm) && extra.same;
       // Changed bytes, same plan (a visit counter, a session token): no new version, one fetch-log line.
       const samePlan = !sameBytes && heads.has(target) && samePlanText(oldPlans.get(paths.plan), plan);
       const status = sameBytes || samePlan ? 'unchanged' : heads.has(paths.record) ? 'updated' : 'added';
@@ -153,6 +156,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         { path: paths.record, bytes: Buffer.from(renderJson(record)) },
         { path: paths.plan, bytes: renderPlanJson(plan, p.input.bytes.length, p.input.label) },
         { path: paths.outline, bytes: Buffer.from(options.normalizer.render(plan)) },
+        ...extra.writes,
       );
       for (const other of sourcePaths(paths.dir))
         if (other !== target && heads.has(other)) writes.push({ path: other, bytes: null });
