@@ -6,8 +6,10 @@ import type { ParseOutput, PlanAttachment } from '@plandiff/store';
 /**
  * A plan published as an attachment of a notice page: the units come from the document, and the
  * page's own text (recipients, 现将…印发给你们, 附件, signature, date) is put in front of it, so the
- * normalizer reads it as the plan's cover notice, as it does where a page prints both. A page whose
- * text has numbered lines of its own would lend them to the plan: it is then kept whole as the notice.
+ * normalizer reads it as the plan's cover notice, as it does where a page prints both. Where the
+ * normalizer would not read the page as a whole notice (numbered lines of its own would become units,
+ * or no end of the notice is left in the cleaned text), the page's text is kept whole as the notice:
+ * recipients from its first line when that ends in a colon, the rest as the body.
  */
 export async function planFromAttachment(
   page: CleanResult,
@@ -22,17 +24,24 @@ export async function planFromAttachment(
   };
   const notice = page.text.trim();
   const alone = notice === '' ? undefined : normalizePlan(notice, { source });
-  const prefix = alone !== undefined && alone.plan.units.length === 0;
+  const prefix = alone !== undefined && alone.plan.units.length === 0 && Boolean(alone.plan.notice?.body);
   const result = normalizePlan(prefix ? `${notice}\n${document.text}` : document.text, { source, hints });
   const diagnostics: Diagnostic[] = [...page.diagnostics, ...document.diagnostics, ...result.diagnostics];
   if (alone !== undefined && !prefix) {
-    result.plan.notice ??= { recipients: '', body: notice };
+    result.plan.notice ??= wholeNotice(notice);
     diagnostics.push({
-      reason: 'the notice page has numbered lines of its own; its text is kept whole as the notice',
+      reason: "the notice page is kept whole as the plan's notice (no numbered plan and no notice end read in it)",
       ruleId: 'notice-kept-whole',
       severity: 'info',
       source: 'scrape',
     });
   }
   return { plan: result.plan, diagnostics };
+}
+
+/** A page's text as a notice: a first line ending in a colon names the recipients. */
+function wholeNotice(text: string): { recipients: string; body: string } {
+  const [first = '', ...rest] = text.split('\n');
+  if (/[:：]\s*$/u.test(first)) return { recipients: first.replace(/[:：]\s*$/u, ''), body: rest.join('\n').trim() };
+  return { recipients: '', body: text };
 }
