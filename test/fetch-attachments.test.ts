@@ -47,9 +47,9 @@ function noticePage(links: string): string {
 </div></div><div class="footer">版权所有：泸州市教育局</div></body></html>`;
 }
 
-async function planDocx(): Promise<Buffer> {
+async function planDocx(parts = sections): Promise<Buffer> {
   const children = [new Paragraph(TITLE)];
-  sections.forEach((s, i) => {
+  parts.forEach((s, i) => {
     children.push(new Paragraph(`${NUMERALS[i]}、${s.heading}`));
     for (const [k, t] of s.tasks.entries()) children.push(new Paragraph(`（${NUMERALS[k]}）${t}`));
   });
@@ -76,17 +76,21 @@ let pdf: Buffer | undefined;
 const table = xlsx();
 const BIG = Buffer.alloc(17 * 1024 * 1024, 0x20);
 let docxHits = 0;
+/** What the notice page links and the .docx it serves: a later test publishes a new version. */
+const served = { docx: Buffer.alloc(0), links: '' };
 
 beforeAll(async () => {
   docx = await planDocx();
+  served.docx = docx;
   if (CAN_PRINT) pdf = printPdf(sections);
   const link = (href: string, name: string) => `<a href="${href}">${name}</a>`;
+  served.links = `${link('/files/yd.docx', `${TITLE}.docx`)} ${link('/files/fjb.xlsx', '任务分解表.xlsx')}`;
   server = await startPageServer({
     '/robots.txt': send('User-agent: *\nDisallow: /private/\n', { 'content-type': 'text/plain' }),
-    '/notice.html': send(
-      noticePage(`${link('/files/yd.docx', `${TITLE}.docx`)} ${link('/files/fjb.xlsx', '任务分解表.xlsx')}`),
-      { 'content-type': 'text/html; charset=utf-8' },
-    ),
+    '/notice.html': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(noticePage(served.links));
+    },
     // The first request fails: the attachment is retried like the page would be.
     '/files/yd.docx': (_req, res) => {
       docxHits++;
@@ -98,7 +102,7 @@ beforeAll(async () => {
       res.writeHead(200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       });
-      res.end(docx);
+      res.end(served.docx);
     },
     '/files/fjb.xlsx': send(table, { 'content-type': 'application/vnd.ms-excel' }),
     '/files/big.pdf': send(BIG, { 'content-type': 'application/pdf' }),
@@ -227,6 +231,36 @@ describe('fetch follows attachment links', () => {
     expect(git(corpus, 'rev-list', '--count', 'HEAD').trim()).toBe('2');
   });
 
+  it('a changed attachment alone is a new version: log lists both, ~1 is the plan from the old bytes', async () => {
+    const longer = sections.map((s, i) => (i === 0 ? { ...s, tasks: [...s.tasks, '加强教育系统法制建设。'] } : s));
+    served.docx = await planDocx(longer);
+    const run = await runMain(fetchArgs('/notice.html', corpus));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/updated/);
+    expect(read(corpus, 'attachment-1.docx').equals(served.docx)).toBe(true);
+    const log = JSON.parse((await runMain(['log', 'edu@2012', '--json', '--corpus', corpus])).stdout) as Record[];
+    expect(log.map((v) => v.attachments?.map((a) => a.sha256))).toEqual([
+      [sha(served.docx), sha(table)],
+      [sha(docx), sha(table)],
+    ]);
+    const now = JSON.parse((await runMain(['show', 'edu@2012', '--corpus', corpus])).stdout) as Plan;
+    const old = JSON.parse((await runMain(['show', 'edu@2012~1', '--corpus', corpus])).stdout) as Plan;
+    expect(now.units[0]?.children).toHaveLength(sections[0]!.tasks.length + 1);
+    expect(old.units[0]?.children).toHaveLength(sections[0]!.tasks.length);
+  });
+
+  it('a new version whose page no longer links a file drops that file from the edition', async () => {
+    served.docx = docx;
+    served.links = `<a href="/files/yd.docx">${TITLE}.docx</a>`;
+    const run = await runMain(fetchArgs('/notice.html', corpus));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/updated/);
+    const tree = git(corpus, 'ls-tree', '--name-only', 'HEAD', 'edu/2012/');
+    expect(tree).toContain('attachment-1.docx');
+    expect(tree).not.toContain('attachment-2.xlsx');
+    expect(existsSync(join(corpus, 'edu', '2012', 'attachment-2.xlsx'))).toBe(false);
+  });
+
   it('a failing attachment is named and never replaces the stored version with an empty plan (exit 3)', async () => {
     const before = read(corpus, 'plan.json').toString();
     const run = await runMain(fetchArgs('/missing-notice.html', corpus));
@@ -234,7 +268,7 @@ describe('fetch follows attachment links', () => {
     expect(run.stderr).toMatch(/warning attachment .*gone\.docx.* not archived: .*HTTP 404/);
     expect(run.stderr).toMatch(/holds no plan/);
     expect(read(corpus, 'plan.json').toString()).toBe(before);
-    expect(git(corpus, 'rev-list', '--count', 'HEAD').trim()).toBe('2');
+    expect(git(corpus, 'rev-list', '--count', 'HEAD').trim()).toBe('4');
   });
 
   it('--no-attachments does not follow the links', async () => {
