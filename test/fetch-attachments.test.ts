@@ -77,7 +77,7 @@ const table = xlsx();
 const BIG = Buffer.alloc(17 * 1024 * 1024, 0x20);
 let docxHits = 0;
 /** What the notice page links and the .docx it serves: a later test publishes a new version. */
-const served = { docx: Buffer.alloc(0), links: '' };
+const served: { docx: Buffer; links: string } = { docx: Buffer.alloc(0), links: '' };
 
 beforeAll(async () => {
   docx = await planDocx();
