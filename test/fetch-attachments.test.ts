@@ -26,8 +26,9 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** The real plan's sections: headings with their first tasks. */
 function realSections(): { heading: string; tasks: string[] }[] {
   const { plan } = normalizePlan(readFileSync(SEED, 'utf8'), { source: { sha256: '0'.repeat(64), encoding: 'utf-8' } });
-  const text = (u: Unit) => u.heading || u.text;
-  return plan.units.slice(0, 4).map((u) => ({ heading: text(u), tasks: u.children.slice(0, 3).map(text) }));
+  // A task's whole paragraph, without its number (the .docx numbers it again).
+  const task = (u: Unit) => (u.text.startsWith(u.number) ? u.text.slice(u.number.length) : u.text);
+  return plan.units.slice(0, 4).map((u) => ({ heading: u.heading, tasks: u.children.slice(0, 3).map(task) }));
 }
 const sections = realSections();
 const TITLE = '2012年全市教育工作要点';
@@ -73,6 +74,7 @@ function xlsx(): Buffer {
 let server: PageServer;
 let docx: Buffer;
 let pdf: Buffer | undefined;
+let scan: Buffer | undefined;
 const table = xlsx();
 const BIG = Buffer.alloc(17 * 1024 * 1024, 0x20);
 let docxHits = 0;
@@ -82,7 +84,10 @@ const served: { docx: Buffer; links: string } = { docx: Buffer.alloc(0), links: 
 beforeAll(async () => {
   docx = await planDocx();
   served.docx = docx;
-  if (CAN_PRINT) pdf = printPdf(sections);
+  if (CAN_PRINT) {
+    pdf = printPdf(`<p>${TITLE}</p>${planHtml(sections)}`, 'plan');
+    scan = printPdf('<svg width="400" height="600"><rect width="380" height="580" fill="#888"/></svg>', 'scan');
+  }
   const link = (href: string, name: string) => `<a href="${href}">${name}</a>`;
   served.links = `${link('/files/yd.docx', `${TITLE}.docx`)} ${link('/files/fjb.xlsx', '任务分解表.xlsx')}`;
   server = await startPageServer({
@@ -110,6 +115,11 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/pdf' });
       res.end(pdf ?? '');
     },
+    '/files/scan.pdf': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end(scan ?? '');
+    },
+    '/scan-notice.html': send(noticePage(link('/files/scan.pdf', `${TITLE}.pdf`)), { 'content-type': 'text/html' }),
     '/pdf-notice.html': send(noticePage(link('/files/plan.pdf', `${TITLE}.pdf`)), { 'content-type': 'text/html' }),
     '/big-notice.html': send(
       noticePage(`${link('/files/yd.docx', `${TITLE}.docx`)} ${link('/files/big.pdf', '汇编.pdf')}`),
@@ -336,6 +346,15 @@ describe.skipIf(!CAN_PRINT)('a plan published as a PDF', () => {
     expect(plan.notice?.recipients).toContain('各区、县教育局');
     expect(plan.source.sha256).toBe(sha(pdf!));
   });
+
+  it('a PDF without a text layer is named (OCR needed) and a notice with nothing else exits 3, nothing stored', async () => {
+    const corpus = corpusOf('scan');
+    const run = await runMain(fetchArgs('/scan-notice.html', corpus));
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/warning attachment .*could not be read \(.*OCR/);
+    expect(run.stderr).toMatch(/nor do its 1 archived attachment\(s\); nothing stored/);
+    expect(existsSync(join(corpus, 'edu'))).toBe(false);
+  });
 });
 
 function hasCjkFont(): boolean {
@@ -346,18 +365,18 @@ function hasCjkFont(): boolean {
   }
 }
 
-function printPdf(parts: { heading: string; tasks: string[] }[]): Buffer {
-  const body = parts
+function planHtml(parts: { heading: string; tasks: string[] }[]): string {
+  return parts
     .map(
       (s, i) => `<p>${NUMERALS[i]}、${s.heading}</p>${s.tasks.map((t, k) => `<p>（${NUMERALS[k]}）${t}</p>`).join('')}`,
     )
     .join('');
-  const htmlPath = join(dir, 'plan.html');
-  const pdfPath = join(dir, 'plan.pdf');
-  writeFileSync(
-    htmlPath,
-    `<!doctype html><meta charset="utf-8"><style>body{font-size:14px}</style><p>${TITLE}</p>${body}`,
-  );
+}
+
+function printPdf(html: string, name: string): Buffer {
+  const htmlPath = join(dir, `${name}.html`);
+  const pdfPath = join(dir, `${name}.pdf`);
+  writeFileSync(htmlPath, `<!doctype html><meta charset="utf-8"><style>body{font-size:14px}</style>${html}`);
   execFileSync(
     CHROMIUM,
     [

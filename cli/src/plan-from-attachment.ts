@@ -26,7 +26,22 @@ export async function planFromAttachment(
   const alone = notice === '' ? undefined : normalizePlan(notice, { source });
   const prefix = alone !== undefined && alone.plan.units.length === 0 && Boolean(alone.plan.notice?.body);
   const result = normalizePlan(prefix ? `${notice}\n${document.text}` : document.text, { source, hints });
-  const diagnostics: Diagnostic[] = [...page.diagnostics, ...document.diagnostics, ...result.diagnostics];
+  // The normalizer numbers lines of the joined text: those past the notice are the attachment's own.
+  const shift = prefix ? notice.split('\n').length : 0;
+  const inDocument = result.diagnostics.map((d) =>
+    d.place && d.place.line > shift
+      ? {
+          ...d,
+          reason: `${attachment.label}: ${d.reason}`,
+          place: {
+            ...d.place,
+            line: d.place.line - shift,
+            ...(d.place.endLine ? { endLine: d.place.endLine - shift } : {}),
+          },
+        }
+      : d,
+  );
+  const diagnostics: Diagnostic[] = [...page.diagnostics, ...document.diagnostics, ...inDocument];
   if (alone !== undefined && !prefix) {
     result.plan.notice ??= wholeNotice(notice);
     diagnostics.push({
