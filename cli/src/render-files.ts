@@ -39,7 +39,8 @@ export function archivedFiles(version: EditionVersion): ArchivedFile[] {
 
 /** `attachment-1.docx  docx  12.3 KB  sha256 0123456789abcdef  "2012年全市教育工作要点"  (plan)` */
 export function formatArchivedFile(f: ArchivedFile): string {
-  const name = f.name === undefined ? '' : `  "${f.name}"`;
+  // JSON quoting: a name from a page (or a cloned corpus) cannot break the line with a newline.
+  const name = f.name === undefined ? '' : `  ${JSON.stringify(f.name)}`;
   return `${f.file.padEnd(18)} ${f.kind.padEnd(5)} ${formatSize(f.size).padStart(9)}  sha256 ${f.sha256.slice(0, 16)}${name}${f.plan ? '  (plan)' : ''}`;
 }
 
