@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { strToU8, zipSync } from 'fflate';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
@@ -17,6 +18,7 @@ import { runMain } from './helpers/run-main.ts';
 const ROOT = join(import.meta.dirname, '..');
 const SEED = join(ROOT, 'seeds', '000_4d3ac6cf14e30664.txt');
 const PORTAL = readFileSync(join(ROOT, 'test', 'fixtures', 'scrape', 'portal-seed.html'));
+const ZOOM = '<div class="content" id="zoom">';
 const CHROMIUM = '/usr/bin/chromium';
 const CAN_PRINT = existsSync(CHROMIUM) && hasCjkFont();
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-attach-'));
@@ -37,6 +39,7 @@ const TITLE = '2012年全市教育工作要点';
 function noticePage(links: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>泸州市教育局关于印发《${TITLE}》的通知</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/tzgg/">通知公告</a></div>
+<div class="side"><h3>下载中心</h3><ul><li><a href="/down/bszn.doc">办事指南.doc</a></li><li><a href="/down/sqb.xls">申请表.xls</a></li></ul></div>
 <div class="article"><h1>泸州市教育局关于印发《${TITLE}》的通知</h1>
 <div class="content">
 <p>各区、县教育局，各直属学校、直属单位，局机关各科室：</p>
@@ -134,8 +137,9 @@ beforeAll(async () => {
     // A page that prints the plan itself (GBK, as served) and links a task table.
     '/inline.html': send(
       Buffer.concat([
-        PORTAL.subarray(0, PORTAL.lastIndexOf('</body>')),
-        Buffer.from('<a href="/files/fjb.xlsx">fjb.xlsx</a></body></html>'),
+        PORTAL.subarray(0, PORTAL.indexOf(ZOOM) + ZOOM.length),
+        iconv.encode('<p>附件：<a href="/files/fjb.xlsx">任务分解表.xlsx</a></p>', 'gbk'),
+        PORTAL.subarray(PORTAL.indexOf(ZOOM) + ZOOM.length),
       ]),
       { 'content-type': 'text/html; charset=gb2312' },
     ),
@@ -200,6 +204,8 @@ describe('fetch follows attachment links', () => {
     expect(plan.source.sha256).toBe(sha(docx));
     // Retried after the 503, like the page.
     expect(docxHits).toBe(2);
+    // The sidebar's downloads are not the notice's attachments.
+    expect(server.hits.filter((h) => h.path.startsWith('/down/'))).toEqual([]);
   });
 
   it('log and show name the archived files (name, type, sha256, size)', async () => {

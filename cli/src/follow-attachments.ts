@@ -5,6 +5,7 @@ import {
   type FetchOptions,
   type FetchResult,
   fetchAttachments,
+  mainTextLinks,
 } from '@plandiff/scrape';
 import { MAX_ATTACHMENTS, MAX_SOURCE_BYTES, type SourceInput } from '@plandiff/store';
 import { storeNormalizer } from './store-normalizer.ts';
@@ -22,7 +23,8 @@ export async function followAttachments(
   options: FetchOptions,
 ): Promise<Diagnostic[]> {
   if (input.kind !== 'html') return [];
-  const links = cleanPage(page.text, page.finalUrl).attachments;
+  // The notice's own attachments, not a sidebar's downloads.
+  const links = mainTextLinks(page.text, cleanPage(page.text, page.finalUrl), page.finalUrl);
   if (links.length === 0) return [];
   // The store's own cap: an attachment it would refuse is not worth downloading.
   const fetched = await fetchAttachments(links, page.finalUrl, {

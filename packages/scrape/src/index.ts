@@ -1,3 +1,4 @@
+export { mainTextLinks } from './attachment-links.ts';
 export { type CleanOptions, type CleanResult, cleanPage } from './clean-page.ts';
 export { type DecodedText, decodeBytes, type EncodingSource } from './decode-bytes.ts';
 export { type DocumentFormat, detectFormat, isDocumentFormat, looksBinary } from './detect-format.ts';

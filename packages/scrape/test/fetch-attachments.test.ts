@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fetcher, type FetchOptions, fetchAttachments } from '../src/index.ts';
+import { cleanPage, Fetcher, type FetchOptions, fetchAttachments, mainTextLinks } from '../src/index.ts';
 import { type PageServer, send, startPageServer } from './helpers/page-server.ts';
 
 const FAST: FetchOptions = { delayMs: 0, retries: 0, backoffMs: 10, timeoutMs: 2000, connectTimeoutMs: 1000 };
@@ -66,5 +66,28 @@ describe('fetchAttachments', () => {
     ]);
     expect(r.diagnostics[1]?.reason).toMatch(/要点\.doc.*sent a web page, not the file/);
     expect(r.diagnostics[2]?.reason).toMatch(/2 attachment\(s\) past the first 3/);
+  });
+});
+
+describe('mainTextLinks', () => {
+  const BODY = [
+    '各区、县教育局，各直属学校：',
+    '现将《2012年全市教育工作要点》印发你们，请结合各地、各校实际，认真抓好贯彻落实。',
+    '本通知自印发之日起施行，执行中遇到的问题请及时报告市教育局办公室。',
+  ];
+  const html = (extra: string) =>
+    `<html><body><div class="side"><h3>下载中心</h3><ul><li><a href="/down/a.doc">办事指南.doc</a></li></ul></div>
+<div class="article"><div class="content">${BODY.map((p) => `<p>${p}</p>`).join('')}${extra}</div>
+<div class="fj">相关附件：<a href="/f/2.xlsx">任务分解表.xlsx</a></div></div>
+<div class="footer"><a href="/down/b.pdf">网站说明.pdf</a> 版权所有 © 某某市教育局 地址：某某路1号 联系电话：0830-0000000</div></body></html>`;
+  it('keeps links in the main text, in a labelled list under it and quoted by name; drops sidebar and footer files', () => {
+    const page = html('<p><a href="/f/1.docx">2012年全市教育工作要点.docx</a></p>');
+    const base = 'https://edu.example.gov.cn/tzgg/1.html';
+    const clean = cleanPage(page, base);
+    expect(clean.attachments.map((l) => l.name)).toContain('办事指南.doc');
+    expect(mainTextLinks(page, clean, base).map((l) => l.url)).toEqual([
+      'https://edu.example.gov.cn/f/1.docx',
+      'https://edu.example.gov.cn/f/2.xlsx',
+    ]);
   });
 });
