@@ -32,8 +32,11 @@ export interface AttachmentOptions extends FetchOptions {
   fetch?: (url: string, options: FetchOptions) => Promise<FetchResult>;
 }
 
-/** Files a plan is published in (documents) or beside (spreadsheets): the links that are followed. */
-const FOLLOWED = /\.(docx|doc|pdf|wps|xlsx|xls|et)$/i;
+/**
+ * Files a plan is published in (documents) or beside (spreadsheets): the links that are followed,
+ * by the end of their path or of a query value (`downfile.jsp?filename=P0201202.docx`).
+ */
+const FOLLOWED = /\.(docx|doc|pdf|wps|xlsx|xls|et)(?:$|[?#&])/i;
 
 /**
  * Fetches the document and spreadsheet files a page links, one after another, through the same
@@ -51,7 +54,7 @@ export async function fetchAttachments(
   const attachments: FetchedAttachment[] = [];
   const seen = new Set([safeUrl(pageUrl)]);
   const wanted = links.filter((link) => {
-    const path = pathOf(link.url);
+    const path = pathOf(link.url, true);
     if (path === undefined || seen.has(safeUrl(link.url))) return false;
     seen.add(safeUrl(link.url));
     if (FOLLOWED.test(path)) return true;
@@ -94,11 +97,17 @@ export async function fetchAttachments(
   return { attachments, diagnostics };
 }
 
-/** The URL's path (http and https only), or undefined for other links. */
-function pathOf(url: string): string | undefined {
+/** The URL's path, with its query when asked (http and https only), or undefined for other links. */
+function pathOf(url: string, withQuery = false): string | undefined {
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? decodeURIComponent(u.pathname) : undefined;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    const path = withQuery ? `${u.pathname}${u.search}` : u.pathname;
+    try {
+      return decodeURIComponent(path);
+    } catch {
+      return path;
+    }
   } catch {
     return undefined;
   }

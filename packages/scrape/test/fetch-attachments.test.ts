@@ -9,6 +9,7 @@ let server: PageServer;
 beforeAll(async () => {
   server = await startPageServer({
     '/a.pdf': send(PDF, { 'content-type': 'application/pdf' }),
+    '/down.jsp': send(PDF, { 'content-type': 'application/octet-stream' }),
     '/b.pdf': send(PDF, { 'content-type': 'application/pdf' }),
     '/c.pdf': send(PDF, { 'content-type': 'application/pdf' }),
     '/login.doc': send('<!doctype html><html><body>请先登录</body></html>', { 'content-type': 'text/html' }),
@@ -26,6 +27,7 @@ describe('fetchAttachments', () => {
   it('fetches each document once, in page order, keeping exact bytes and the link name', async () => {
     const links = [
       { name: '附件1.pdf', url: `${server.base}/a.pdf` },
+      { name: '附件3', url: `${server.base}/down.jsp?id=7&filename=%E8%A6%81%E7%82%B9.pdf` },
       { name: '附件1（重复）', url: `${server.base}/a.pdf` },
       { name: '附件2', url: `${server.base}/b.pdf` },
     ];
@@ -33,6 +35,8 @@ describe('fetchAttachments', () => {
     const r = await fetchAttachments(links, `${server.base}/notice.html`, fetcher());
     expect(r.attachments.map((a) => [a.name, a.kind, Buffer.from(a.bytes).equals(PDF)])).toEqual([
       ['附件1.pdf', 'pdf', true],
+      // A download script naming the file in its query is followed too.
+      ['附件3', 'pdf', true],
       ['附件2', 'pdf', true],
     ]);
     expect(
@@ -40,7 +44,7 @@ describe('fetchAttachments', () => {
         .slice(hits)
         .map((h) => h.path)
         .filter((p) => p !== '/robots.txt'),
-    ).toEqual(['/a.pdf', '/b.pdf']);
+    ).toEqual(['/a.pdf', '/down.jsp', '/b.pdf']);
     expect(r.diagnostics).toEqual([]);
   });
 
