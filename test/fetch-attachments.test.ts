@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { runMain } from './helpers/run-main.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -287,6 +288,13 @@ describe('fetch follows attachment links', () => {
     expect(git(corpus, 'rev-list', '--count', 'HEAD').trim()).toBe('4');
   });
 
+  it('--help names --no-attachments', () => {
+    // --help exits the process, so this one case runs the real binary.
+    const run = runCli(['fetch', '--help']);
+    expect(run.stdout).toContain('--no-attachments');
+    expect(run.stdout).toMatch(/Attachments: .*robots\.txt/s);
+  });
+
   it('--no-attachments does not follow the links', async () => {
     const hits = server.hits.length;
     const run = await runMain(fetchArgs('/notice.html', corpusOf('off'), '--no-attachments'));
@@ -314,6 +322,20 @@ describe('attachment politeness', () => {
     const record = JSON.parse(read(corpus, 'source.json').toString()) as Record;
     expect(record.attachments?.map((a) => a.file)).toEqual(['attachment-1.docx']);
     expect(existsSync(join(corpus, 'edu', '2012', 'attachment-2.pdf'))).toBe(false);
+  });
+
+  it("a cloned corpus whose source.json names an attachment outside plandiff's names is refused, never read", async () => {
+    const corpus = corpusOf('big');
+    const path = join(corpus, 'edu', '2012', 'source.json');
+    const record = JSON.parse(readFileSync(path, 'utf8')) as Record & { planFrom: string };
+    record.attachments![0]!.file = '../../.git/config';
+    record.planFrom = '../../.git/config';
+    writeFileSync(path, JSON.stringify(record));
+    git(corpus, '-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '-qam', 'forged');
+    // rebuild reads the current record (log reads those of version commits, and this commit is none).
+    const run = await runMain(['rebuild', 'edu@2012', '--corpus', corpus]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/source\.json.*(attachments|planFrom)/);
   });
 
   it('waits the delay between the page and its attachment, as between pages', async () => {

@@ -51,7 +51,7 @@ export const showCommand = defineCommand({
     writeResult(text, args.out);
     if (isCorpusRef(args.ref)) {
       // The plan record stays as stored on stdout; the files archived with it are named on stderr.
-      const files = await filesOf(corpus, args.ref);
+      const files = await filesOf(corpus, args.ref).catch(() => []);
       if (files.length > 1)
         process.stderr.write(
           `${args.ref}: archived files:\n${files.map((f) => `  ${formatArchivedFile(f)}\n`).join('')}`,

@@ -1,6 +1,6 @@
 import type { Plan } from '@plandiff/model';
 import { z } from 'zod';
-import { AttachmentRecordSchema } from './attachments.ts';
+import { AttachmentRecordSchema, isAttachmentFile } from './attachments.ts';
 import { SOURCE_FILE_NAMES, type SourceKind, sourceFileName } from './source-files.ts';
 
 export { type SourceKind, sourceFileName };
@@ -29,7 +29,7 @@ export const SourceRecordSchema = z.object({
   /** Files the page links, archived beside it (`attachment-1.docx` …), in page order. */
   attachments: z.array(AttachmentRecordSchema).optional(),
   /** The attachment the plan was read from (its `file`); the page is then the plan's notice. */
-  planFrom: z.string().optional(),
+  planFrom: z.string().refine(isAttachmentFile, 'not an attachment file name').optional(),
 });
 
 /** Contents of `source.json`. */
