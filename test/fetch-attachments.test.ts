@@ -193,6 +193,10 @@ describe('fetch follows attachment links', () => {
     const files = git(corpus, 'show', '--name-only', '--format=', 'HEAD').split('\n');
     for (const f of ['source.html', 'attachment-1.docx', 'attachment-2.xlsx', 'plan.json'])
       expect(files).toContain(`edu/2012/${f}`);
+    expect(git(corpus, 'log', '-1', '--format=%B')).toContain(
+      `attachment-1.docx (plan): ${server.base}/files/yd.docx (sha256 ${sha(docx)})`,
+    );
+    expect(run.stdout).toMatch(/\+ attachment-1\.docx \(plan\) {2}"2012年全市教育工作要点\.docx"/);
     // The plan's tasks come from the attachment; the page is its notice.
     const plan = JSON.parse(read(corpus, 'plan.json').toString()) as Plan;
     expect(plan.units.map((u) => u.heading || u.text)).toEqual(sections.map((s) => s.heading));

@@ -129,6 +129,11 @@ export const fetchCommand = defineCommand({
     for (const e of report.editions) {
       if (e.status !== 'unchanged') printDiagnostics(importantDiagnostics(e.diagnostics), e.label);
       process.stdout.write(`${formatOutcome(e.status, `${e.series}@${e.edition}`, e.label, e.sha256)}\n`);
+      if (e.status !== 'unchanged')
+        for (const a of e.attachments ?? [])
+          process.stdout.write(
+            `  + ${a.file}${a.file === e.planFrom ? ' (plan)' : ''}  ${JSON.stringify(a.name)}  sha256 ${a.sha256.slice(0, 12)}\n`,
+          );
     }
     if ('commit' in report && report.commit)
       process.stdout.write(`committed ${report.commit.slice(0, 12)} in ${dir}\n`);
