@@ -384,7 +384,7 @@ describe.skipIf(!CAN_PRINT)('a plan published as a PDF', () => {
     const run = await runMain(fetchArgs('/scan-notice.html', corpus));
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/warning attachment .*could not be read \(.*OCR/);
-    expect(run.stderr).toMatch(/nor do its 1 archived attachment\(s\); nothing stored/);
+    expect(run.stderr).toMatch(/nor do its 1 fetched attachment\(s\); nothing stored/);
     expect(existsSync(join(corpus, 'edu'))).toBe(false);
   });
 });

@@ -152,7 +152,7 @@ function notePlanless(error: unknown, input: SourceInput): never {
   if (n > 0 && isPlandiffError(error) && error.code === 'NO_PLAN')
     throw new PlandiffError(
       'NO_PLAN',
-      error.message.replace(/; nothing stored$/, `, nor do its ${n} archived attachment(s); nothing stored`),
+      error.message.replace(/; nothing stored$/, `, nor do its ${n} fetched attachment(s); nothing stored`),
     );
   throw error;
 }
