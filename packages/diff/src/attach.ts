@@ -133,9 +133,13 @@ function layoutPair(u: Node, v: Node, book: LinkBook): boolean {
 
 /** True when the whole's parts, with `u` added in document order, still spell a piece of the whole's text. */
 function continuesExactly(u: Node, whole: Node, book: LinkBook): boolean {
+  const wholeForm = comparisonForm(whole.own);
+  // The joined parts contain u's form, so a u not found in the whole cannot continue it (the usual case:
+  // this skips joining the parts for almost every candidate).
+  if (!wholeForm.includes(comparisonForm(u.own))) return false;
   const parts = [...book.mates(whole), u].sort((x, y) => x.pos - y.pos);
   if (!parts.every((p) => p.side === u.side)) return false;
   // Per-part forms (cached) joined: folding and punctuation removal work character by character.
   const joined = parts.map((p) => comparisonForm(p.own)).join('');
-  return joined.length > 0 && comparisonForm(whole.own).includes(joined);
+  return joined.length > 0 && wholeForm.includes(joined);
 }

@@ -213,8 +213,8 @@ function groupSimilarity(g: Group, index: BigramIndex): number {
     const l = g.links.find((x) => (x.rule === 'assign' || x.rule === 'anchor') && !x.a.pseudo && !x.b.pseudo);
     if (l) return round(Math.min(1, Math.max(0, l.similarity)));
   }
-  const va = index.vector(g.from.flatMap((n) => n.grams));
-  const vb = index.vector(g.to.flatMap((n) => n.grams));
+  const va = index.joinedVector(g.from.map((n) => n.grams));
+  const vb = index.joinedVector(g.to.map((n) => n.grams));
   return round(Math.min(1, cosine(va, vb)));
 }
 

@@ -8,14 +8,23 @@ export interface SparseVector {
 }
 
 /** Small ids for characters, so a bigram key fits in a V8 small integer (fast Map keys, no boxing). */
-const charIds = new Map<number, number>();
+const bmpIds = new Int32Array(0x10000).fill(-1);
+const astralIds = new Map<number, number>();
+let charCount = 0;
 const SMALL = 0x8000;
 
 function charId(code: number): number {
-  let id = charIds.get(code);
+  // A flat table for the Basic Multilingual Plane (every Chinese character in use): no hashing per character.
+  if (code < 0x10000) {
+    const id = bmpIds[code]!;
+    if (id >= 0) return id;
+    bmpIds[code] = charCount;
+    return charCount++;
+  }
+  let id = astralIds.get(code);
   if (id === undefined) {
-    id = charIds.size;
-    charIds.set(code, id);
+    id = charCount++;
+    astralIds.set(code, id);
   }
   return id;
 }
@@ -38,7 +47,11 @@ function key(x: number, y: number): number {
 /** Document frequencies over a set of texts, turned into IDF weights and vectors. */
 export class BigramIndex {
   private readonly featureIds = new Map<number, number>();
+  /** Feature ids of gram lists already seen (the nodes' lists are vectorised after being counted). */
+  private readonly known = new WeakMap<readonly number[], Int32Array>();
   private df: number[] = [];
+  /** For each feature, the last document that counted it (so a document counts each feature once). */
+  private seenIn: number[] = [];
   private docs = 0;
   private idfCache: Float64Array | null = null;
 
@@ -46,10 +59,25 @@ export class BigramIndex {
   addDocument(grams: readonly number[]): void {
     this.docs++;
     this.idfCache = null;
-    for (const g of new Set(grams)) {
-      const id = this.idOf(g);
+    for (const id of this.features(grams)) {
+      if (this.seenIn[id] === this.docs) continue;
+      this.seenIn[id] = this.docs;
       this.df[id] = (this.df[id] ?? 0) + 1;
     }
+  }
+
+  /**
+   * The feature ids of `grams`, ascending, with repeats. Ids are given in order of first appearance (the
+   * summation order of every dot product depends on them); each gram list is mapped once per index.
+   */
+  private features(grams: readonly number[]): Int32Array {
+    const hit = this.known.get(grams);
+    if (hit) return hit;
+    const ids = new Int32Array(grams.length);
+    for (let i = 0; i < grams.length; i++) ids[i] = this.idOf(grams[i]!);
+    ids.sort();
+    this.known.set(grams, ids);
+    return ids;
   }
 
   private idOf(g: number): number {
@@ -75,8 +103,15 @@ export class BigramIndex {
   vector(grams: readonly number[], extra: readonly number[] = [], extraFactor = 0): SparseVector {
     // Counted over feature ids sorted as a typed array (no Map per vector, no comparator sort: this is
     // the hot path), so the result comes out in id order directly.
-    const tf = this.counts(grams);
-    const boost = extraFactor !== 0 ? this.counts(extra) : EMPTY_COUNTS;
+    return this.weigh(this.counts(grams), extraFactor !== 0 ? this.counts(extra) : EMPTY_COUNTS, extraFactor);
+  }
+
+  /** Weights of counted features: sublinear tf (plus the boosted heading's) times IDF. */
+  private weigh(
+    tf: { ids: Int32Array; counts: Uint32Array },
+    boost: { ids: Int32Array; counts: Uint32Array },
+    extraFactor: number,
+  ): SparseVector {
     const n = tf.ids.length;
     const m = boost.ids.length;
     const ids = new Int32Array(n + m);
@@ -88,7 +123,7 @@ export class BigramIndex {
     while (a < n || b < m) {
       const x = a < n ? tf.ids[a]! : 0x7fffffff;
       const y = b < m ? boost.ids[b]! : 0x7fffffff;
-      const id = x <= y ? x : y;
+      const id = Math.min(x, y);
       // Sublinear tf: a bigram repeated in a long paragraph should not dominate it.
       const count = x === id ? tf.counts[a++]! : 0;
       const boosted = y === id ? boost.counts[b++]! : 0;
@@ -102,23 +137,37 @@ export class BigramIndex {
     return { ids: ids.subarray(0, size), weights: weights.subarray(0, size), norm: Math.sqrt(sq) };
   }
 
+  /** The tf-idf vector of several gram lists joined (a merge's or split's parts), as `vector` of their concatenation. */
+  joinedVector(lists: readonly (readonly number[])[]): SparseVector {
+    const parts = lists.map((g) => this.features(g));
+    const all = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return this.weigh(runLengths(all.sort()), EMPTY_COUNTS, 0);
+  }
+
   /** Distinct feature ids of `grams` ascending, with how often each occurs. */
   private counts(grams: readonly number[]): { ids: Int32Array; counts: Uint32Array } {
-    const sorted = new Int32Array(grams.length);
-    for (let i = 0; i < grams.length; i++) sorted[i] = this.idOf(grams[i]!);
-    sorted.sort();
-    const ids = new Int32Array(sorted.length);
-    const counts = new Uint32Array(sorted.length);
-    let m = 0;
-    for (let i = 0; i < sorted.length; i++) {
-      if (m > 0 && ids[m - 1] === sorted[i]) counts[m - 1]!++;
-      else {
-        ids[m] = sorted[i]!;
-        counts[m++] = 1;
-      }
-    }
-    return { ids: ids.subarray(0, m), counts: counts.subarray(0, m) };
+    return runLengths(this.features(grams));
   }
+}
+
+/** Distinct values of an ascending list, with how often each occurs. */
+function runLengths(sorted: Int32Array): { ids: Int32Array; counts: Uint32Array } {
+  const ids = new Int32Array(sorted.length);
+  const counts = new Uint32Array(sorted.length);
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (m > 0 && ids[m - 1] === sorted[i]) counts[m - 1]!++;
+    else {
+      ids[m] = sorted[i]!;
+      counts[m++] = 1;
+    }
+  }
+  return { ids: ids.subarray(0, m), counts: counts.subarray(0, m) };
 }
 
 const EMPTY_COUNTS = { ids: new Int32Array(0), counts: new Uint32Array(0) };
