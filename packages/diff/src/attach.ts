@@ -47,11 +47,17 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
     for (const s of neighbours(u)) for (const m of book.mates(s)) out.add(m);
     return [...out].filter((v) => isUnit.has(v) && v.side !== u.side);
   };
-  /** How much more of `whole` the parts cover with `u` among them. */
+  /**
+   * Context, as in score(): a paragraph whose neighbour went to `v` continues where its neighbour went
+   * (a long paragraph re-cut into short ones), so its evidence counts 1 + contextBoost times.
+   */
+  const boost = (u: Node, v: Node) =>
+    isLeaf(u) && neighbours(u).some((s) => book.mates(s).includes(v)) ? 1 + t.contextBoost : 1;
+  /** How much more of `whole` the parts cover with `u` among them (boosted by context). */
   const gain = (u: Node, whole: Node) => {
     if (!isLeaf(whole)) return sent.get(whole)?.get(u) ?? 0;
     const parts = book.mates(whole).map((m) => m.vOwn);
-    return coverageGain(whole.vOwn, parts, u.vOwn);
+    return coverageGain(whole.vOwn, parts, u.vOwn) * boost(u, whole);
   };
   const propose = (): Proposal[] => {
     const out: Proposal[] = [];
@@ -65,7 +71,7 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
         // Two-way: how much of u is found in v, plus how much more of v u covers.
         // An item's intro stands for its item: only the layout rule makes a paragraph part of it.
         if (!exact && v.pseudo) continue;
-        const share = (leaf ? containment(u.vOwn, v.vOwn) : (sent.get(u)?.get(v) ?? 0)) + gain(u, v);
+        const share = (leaf ? containment(u.vOwn, v.vOwn) * boost(u, v) : (sent.get(u)?.get(v) ?? 0)) + gain(u, v);
         if (exact || share > 0) scored.push({ u, v, share, exact });
       }
       scored.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.v.pos - y.v.pos);
