@@ -10,6 +10,8 @@ interface Proposal {
   u: Node;
   v: Node;
   share: number;
+  /** Coverage u adds to v, measured against v's parts when the round began. */
+  gained: number;
   exact: boolean;
 }
 
@@ -71,8 +73,9 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
         // Two-way: how much of u is found in v, plus how much more of v u covers.
         // An item's intro stands for its item: only the layout rule makes a paragraph part of it.
         if (!exact && v.pseudo) continue;
-        const share = (leaf ? containment(u.vOwn, v.vOwn) * boost(u, v) : (sent.get(u)?.get(v) ?? 0)) + gain(u, v);
-        if (exact || share > 0) scored.push({ u, v, share, exact });
+        const gained = gain(u, v);
+        const share = (leaf ? containment(u.vOwn, v.vOwn) * boost(u, v) : (sent.get(u)?.get(v) ?? 0)) + gained;
+        if (exact || share > 0) scored.push({ u, v, share, gained, exact });
       }
       scored.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.v.pos - y.v.pos);
       const best = scored[0];
@@ -94,12 +97,14 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
     if (proposals.some((p) => p.exact)) proposals = proposals.filter((p) => p.exact);
     const bestOf = new Map(proposals.map((p) => [p.u, p.v]));
     proposals.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.u.pos - y.u.pos);
-    for (const { u, v, share, exact } of proposals) {
+    for (const { u, v, share, gained, exact } of proposals) {
       if (!free(u)) continue;
       if (!exact) {
         // Two unlinked units start a change only as each other's best candidate.
         if (!linkedVia(v) && bestOf.get(v) !== u) continue;
-        if (!centre(v) || gain(u, v) < t.attachGain) continue;
+        // The pieces of one cut paragraph are proposed in the same round: each must add to what the whole's
+        // parts covered when the round began, not to what its fellow pieces just took.
+        if (!centre(v) || gained < t.attachGain) continue;
       }
       const [a, b] = u.side === 0 ? [u, v] : [v, u];
       const rule = !exact ? 'attach' : layoutPair(u, v, book) ? 'attach-layout' : 'attach-continuation';

@@ -235,15 +235,16 @@ export function coverageGain(whole: SparseVector, parts: readonly SparseVector[]
     all += whole.weights[i]!;
     while (j < extra.ids.length && extra.ids[j]! < id) j++;
     if (j >= extra.ids.length || extra.ids[j] !== id) continue;
-    let present = false;
-    for (let p = 0; p < parts.length && !present; p++) {
+    const w = whole.weights[i]!;
+    let had = 0;
+    for (let p = 0; p < parts.length; p++) {
       const ids = parts[p]!.ids;
       let k = at[p]!;
       while (k < ids.length && ids[k]! < id) k++;
       at[p] = k;
-      present = k < ids.length && ids[k] === id;
+      if (k < ids.length && ids[k] === id) had = Math.max(had, parts[p]!.weights[k]!);
     }
-    if (!present) gained += whole.weights[i]!;
+    gained += Math.max(0, Math.min(w, extra.weights[j]!) - Math.min(w, had));
   }
   return all === 0 ? 0 : gained / all;
 }
