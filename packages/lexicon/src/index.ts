@@ -26,6 +26,7 @@ export {
   matchChromeRun,
 } from './page-chrome.ts';
 export { PAGE_NUMBER_RULES, RUNNING_HEADER_RULE } from './page-furniture.ts';
+export { PERIOD_RULES, type PeriodRule } from './periods.ts';
 export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
 export { firstMatch, type LexiconRule } from './rule.ts';
 export {
