@@ -94,7 +94,8 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
     const pairs: { i: number; j: number; sim: number }[] = [];
     poolA.forEach((a, i) => {
       poolB.forEach((b, j) => {
-        pairs.push({ i, j, sim: unitSimilarity(a, b, flow, t) });
+        const sim = unitSimilarity(a, b, flow, t);
+        if (sim >= t.minSimilarity) pairs.push({ i, j, sim });
       });
     });
     assignPool(poolA, poolB, pairs);
