@@ -61,33 +61,50 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
     const parts = book.mates(whole).map((m) => m.vOwn);
     return coverageGain(whole.vOwn, parts, u.vOwn) * boost(u, whole);
   };
+  // A unit's proposal depends only on the links of the units in its pool and of its neighbours (its
+  // context's links do not change during a pass): it is kept across rounds until one of those changes.
+  const cached = new Map<Node, Proposal | null>();
+  const watchers = new Map<Node, Node[]>();
+  const watch = (x: Node, u: Node) => {
+    const list = watchers.get(x);
+    if (list) list.push(u);
+    else watchers.set(x, [u]);
+  };
   const propose = (): Proposal[] => {
     const out: Proposal[] = [];
     for (const u of units) {
       if (!free(u)) continue;
-      const leaf = isLeaf(u);
-      const pool = leaf ? nearby(u) : containers.filter((v) => v.side !== u.side && v.depth === u.depth);
-      const scored: Proposal[] = [];
-      for (const v of pool) {
-        const exact = leaf && !u.pseudo && ((linkedVia(v) && continuesExactly(u, v, book)) || layoutPair(u, v, book));
-        // Two-way: how much of u is found in v, plus how much more of v u covers.
-        // An item's intro stands for its item: only the layout rule makes a paragraph part of it.
-        if (!exact && v.pseudo) continue;
-        const gained = gain(u, v);
-        const share = (leaf ? containment(u.vOwn, v.vOwn) * boost(u, v) : (sent.get(u)?.get(v) ?? 0)) + gained;
-        if (exact || share > 0) scored.push({ u, v, share, gained, exact });
-      }
-      scored.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.v.pos - y.v.pos);
-      const best = scored[0];
-      if (!best) continue;
-      if (best.exact) {
-        out.push(best);
+      const hit = cached.get(u);
+      if (hit !== undefined) {
+        if (hit) out.push(hit);
         continue;
       }
-      const second = scored[1]?.share ?? 0;
-      if (best.share >= t.attachMin && best.share >= t.attachMargin * second) out.push(best);
+      const proposal = proposeFor(u);
+      cached.set(u, proposal);
+      if (proposal) out.push(proposal);
     }
     return out;
+  };
+  const proposeFor = (u: Node): Proposal | null => {
+    const leaf = isLeaf(u);
+    const pool = leaf ? nearby(u) : containers.filter((v) => v.side !== u.side && v.depth === u.depth);
+    if (leaf) for (const x of [...pool, ...neighbours(u)]) watch(x, u);
+    const scored: Proposal[] = [];
+    for (const v of pool) {
+      const exact = leaf && !u.pseudo && ((linkedVia(v) && continuesExactly(u, v, book)) || layoutPair(u, v, book));
+      // Two-way: how much of u is found in v, plus how much more of v u covers.
+      // An item's intro stands for its item: only the layout rule makes a paragraph part of it.
+      if (!exact && v.pseudo) continue;
+      const gained = gain(u, v);
+      const share = (leaf ? containment(u.vOwn, v.vOwn) * boost(u, v) : (sent.get(u)?.get(v) ?? 0)) + gained;
+      if (exact || share > 0) scored.push({ u, v, share, gained, exact });
+    }
+    scored.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.v.pos - y.v.pos);
+    const best = scored[0];
+    if (!best) return null;
+    if (best.exact) return best;
+    const second = scored[1]?.share ?? 0;
+    return best.share >= t.attachMin && best.share >= t.attachMargin * second ? best : null;
   };
   for (let changed = true; changed; ) {
     changed = false;
@@ -109,6 +126,7 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
       const [a, b] = u.side === 0 ? [u, v] : [v, u];
       const rule = !exact ? 'attach' : layoutPair(u, v, book) ? 'attach-layout' : 'attach-continuation';
       book.add({ a, b, rule, similarity: exact ? 1 : share });
+      for (const w of [...(watchers.get(a) ?? []), ...(watchers.get(b) ?? [])]) cached.delete(w);
       changed = true;
     }
   }
