@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffPlans } from '../packages/diff/src/index.ts';
+import { diffPlans, tracePlans } from '../packages/diff/src/index.ts';
 import type { FigureChange, Plan } from '../packages/model/src/index.ts';
 import { extractFigures, normalizePlan } from '../packages/normalize/src/index.ts';
 import { ROOT } from './helpers/run-cli.ts';
@@ -67,5 +67,26 @@ describe('figure periods', () => {
     // 2021 review 城镇新增就业1186万人 → 2022 review 城镇新增就业1269万人.
     const jobs = pairs(2021, 2022).filter((p) => p.context.includes('城镇新增就业'));
     expect(jobs.map((p) => `${p.from} → ${p.to}`)).toContain('1186万人 → 1269万人');
+  });
+});
+
+describe('figures across editions', () => {
+  it('follows the GDP target 2018–2023 with its range and modifiers, and one year’s jobs figure without the five-year total', () => {
+    const years = [2018, 2019, 2021, 2022, 2023];
+    const lineage = tracePlans(years.map(load), { years });
+    const chain = (word: string) =>
+      (lineage.figures ?? [])
+        .filter((f) => f.points.some((p) => p.context.includes(word)))
+        .map((f) => f.points.map((p) => `${p.year}:${p.text}${p.modifier ?? ''}`));
+    expect(chain('国内生产总值增长')).toContainEqual([
+      '2018:6.5%左右',
+      '2019:6%－6.5%',
+      '2021:6%以上',
+      '2022:5.5%左右',
+      '2023:5%左右',
+    ]);
+    const jobs = chain('城镇新增就业').flat();
+    expect(jobs).toContain('2019:1361万人');
+    expect(jobs.some((p) => p.includes('6600万人'))).toBe(false);
   });
 });
