@@ -121,9 +121,13 @@ export function echoCandidates(
     }
     return ids;
   };
+  // Scores accumulate in one typed array indexed by row id, reset after each task: a Map per task
+  // (up to 64 × 3,000 entries, 43 tasks) was most of the time, and its garbage most of the rest.
+  const maxId = (db.prepare('SELECT max(id) FROM units').pluck().get() as number | null) ?? 0;
+  const acc = new Float64Array(maxId + 1);
   const shortlists = taskGrams.map((grams, t) => {
     const head = headGrams[t]!;
-    const score = new Map<number, number>();
+    const touched: number[] = [];
     let used = 0;
     // A bigram the sample never saw may be absent from the target (unique to the task): skip it and
     // read on, until QUERY_GRAMS bigrams that the target does hold have been counted.
@@ -135,16 +139,23 @@ export function echoCandidates(
       // Heading bigrams weigh more, as the engine weights the heading (a short unit often matches only it).
       const idf = Math.log((count + 1) / (ids.length + 1)) * (head.has(g) ? HEAD_FACTOR : 1);
       const weight = idf * idf;
-      for (const id of ids) score.set(id, (score.get(id) ?? 0) + weight);
+      if (!(weight > 0)) continue; // in every target unit: says nothing (and would break `touched`)
+      for (const id of ids) {
+        if (acc[id] === 0) touched.push(id);
+        acc[id]! += weight;
+      }
     }
     // Only units at or above the SHORTLIST-th best score are sorted (a typed sort finds it): a task
     // can share a bigram with a hundred thousand units.
-    const values = Float64Array.from(score.values()).sort();
+    const values = Float64Array.from(touched, (id) => acc[id]!).sort();
     const floor = values[Math.max(0, values.length - SHORTLIST)] ?? 0;
-    return [...score]
-      .filter(([, v]) => v >= floor)
+    const list = touched
+      .filter((id) => acc[id]! >= floor)
+      .map((id) => [id, acc[id]!] as const)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, SHORTLIST);
+    for (const id of touched) acc[id] = 0;
+    return list;
   });
   // The raw overlap favours long paragraphs; like the cosine, divide by the root of the unit's
   // length, so a short heading that says the same (促进义务教育均衡发展) can win.
