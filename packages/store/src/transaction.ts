@@ -6,7 +6,7 @@ import { type Journal, parseJournal, readJournalText, writeJournal } from './jou
 import { pauseAt } from './pause.ts';
 import { isCorpusPath } from './safe-path.ts';
 import { checkBranch, checkScratch, TMP } from './scratch.ts';
-import { lsTree } from './tree.ts';
+import { algorithmOf } from './tree-object.ts';
 import { syncWorkTree } from './work-tree.ts';
 import { buildTree, writeBlobs } from './write-tree.ts';
 
@@ -67,14 +67,14 @@ export async function commitFilesDetailed(
   const changes = new Map<string, string | null>();
   for (const w of writes) changes.set(w.path, null);
   for (const [i, w] of kept.entries()) changes.set(w.path, ids[i] as string);
-  const tree = buildTree(corpus.git, old, changes);
-  const oldTree = old ? corpus.git.text(['rev-parse', `${old}^{tree}`]).trim() : undefined;
+  // The hash algorithm (sha1 or sha256 repositories) shows in the ids git just gave.
+  const algorithm = algorithmOf(old ?? ids[0] ?? '');
+  const { tree, oldTree, before } = buildTree(corpus.git, join(corpus.dir, TMP), old, changes, algorithm);
   await pauseAt('after-write');
   if (tree === oldTree) return { keptLocal: [] };
   const commit = corpus.git
     .text(['commit-tree', tree, ...(old ? ['-p', old] : []), '-F', '-'], cleanMessage(message))
     .trim();
-  const before = new Map(lsTree(corpus.git, old, [...changes.keys()]).map((e) => [e.path, e.id]));
   const journal: Journal = {
     ref,
     old: old ?? null,
