@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWide, type EditionFiles, gitIn, seriesName } from '../bench/store-scale-corpus.ts';
 import { importSources, initCorpus, type SourceInput } from '../packages/store/src/index.ts';
 import { fakeNormalizer } from '../packages/store/test/fake-normalizer.ts';
@@ -48,7 +48,7 @@ const commands = (calls: string[][]) => calls.map((c) => c[0]);
 const SCANS = ['status', 'add', 'commit', 'write-tree', 'read-tree', 'ls-files', 'diff-files', 'checkout', 'reset'];
 
 beforeAll(() => {
-  execFileSync('mkdir', ['-p', join(root, 'bin')]);
+  mkdirSync(join(root, 'bin'));
   const wrapper = join(root, 'bin', 'git');
   writeFileSync(
     wrapper,
@@ -58,6 +58,7 @@ beforeAll(() => {
   buildWide(join(root, 'small'), 1, editions);
   buildWide(join(root, 'wide'), 2000, editions);
 }, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('an import costs the same git work into 24,000 files as into 12', () => {
   it('makes the same git calls in both, none scanning the index, the work tree or the whole tree', async () => {
