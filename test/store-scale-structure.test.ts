@@ -44,6 +44,8 @@ async function recordImport(dir: string, series: string, text = '2012年工作�
 }
 
 const commands = (calls: string[][]) => calls.map((c) => c[0]);
+/** The same, in a fixed order (the commit-graph update runs alongside the index update). */
+const sorted = (calls: string[][]) => commands(calls).sort();
 /** Commands that read or scan the whole index or work tree. */
 const SCANS = ['status', 'add', 'commit', 'write-tree', 'read-tree', 'ls-files', 'diff-files', 'checkout', 'reset'];
 
@@ -70,8 +72,8 @@ describe('an import costs the same git work into 24,000 files as into 12', () =>
       small: await recordImport(join(root, 'small'), 'new2'),
       wide: await recordImport(join(root, 'wide'), 'new2'),
     };
-    expect(commands(first.wide)).toEqual(commands(first.small));
-    expect(commands(again.wide)).toEqual(commands(again.small));
+    expect(sorted(first.wide)).toEqual(sorted(first.small));
+    expect(sorted(again.wide)).toEqual(sorted(again.small));
     for (const calls of [first.wide, again.wide]) {
       expect(commands(calls).filter((c) => SCANS.includes(c as string))).toEqual([]);
       for (const call of calls.filter((c) => c[0] === 'ls-tree')) {

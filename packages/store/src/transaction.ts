@@ -90,10 +90,11 @@ export async function commitFilesDetailed(
   const zero = '0'.repeat(commit.length);
   corpus.git.run(['update-ref', '-m', `plandiff: ${firstLine(message)}`, ref, commit, old ?? zero]);
   await pauseAt('after-ref');
+  const graph = updateCommitGraph(corpus.git); // alongside the work-tree and index updates
   const keptLocal = syncWorkTree(corpus.dir, corpus.git, journal);
   await pauseAt('after-commit');
   rmSync(join(corpus.dir, JOURNAL_FILE), { force: true });
-  updateCommitGraph(corpus.git);
+  await graph;
   return { commit, keptLocal };
 }
 
@@ -150,12 +151,12 @@ export async function recoverIfInterrupted(_corpus: CorpusHandle): Promise<void>
  * Keeps the commit-graph (with changed-path Bloom filters) current, incrementally (`--split`), so
  * `log` of one edition stays fast in a long history. Best effort: a failure here loses nothing.
  */
-function updateCommitGraph(git: Git): void {
-  try {
-    git.run(['commit-graph', 'write', '--reachable', '--changed-paths', '--split', '--no-progress']);
-  } catch {
-    // an old git, or a read-only objects folder: log is just slower
-  }
+function updateCommitGraph(git: Git): Promise<void> {
+  return git
+    .start(['commit-graph', 'write', '--reachable', '--changed-paths', '--split', '--no-progress'])
+    .catch(() => {
+      // an old git, or a read-only objects folder: log is just slower
+    });
 }
 
 /** Control characters from file names or documents never reach a commit message raw. */

@@ -29,9 +29,22 @@ export function parseTreeObject(bytes: Uint8Array, algorithm: HashAlgorithm): Tr
   return entries;
 }
 
-/** Git's tree order: names compared as bytes, a folder as if its name ended in `/`. */
-function sortKey(entry: TreeEntry): Buffer {
-  return Buffer.from(entry.type === 'tree' ? `${entry.path}/` : entry.path, 'utf8');
+/**
+ * Git's tree order: names compared as UTF-8 bytes, a folder as if its name ended in `/`. UTF-8 byte
+ * order is code-point order; JS strings compare UTF-16 units, which differ from it only between a
+ * surrogate and U+E000–U+FFFF, so those units are shifted into code-point order first.
+ */
+function compareNames(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800) x += x < 0xe000 ? 0x2000 : -0x800;
+    if (y >= 0xd800) y += y < 0xe000 ? 0x2000 : -0x800;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /**
@@ -40,14 +53,18 @@ function sortKey(entry: TreeEntry): Buffer {
  * `git hash-object -t tree`, without git looking up every entry (which costs a pack lookup each).
  */
 export function renderTreeObject(entries: TreeEntry[]): Buffer {
-  const keyed = entries.map((e) => ({ e, key: sortKey(e) }));
-  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
-  const parts: Buffer[] = [];
-  for (const { e } of keyed) {
-    const mode = e.mode.replace(/^0+/, '');
-    parts.push(Buffer.from(`${mode} ${e.path}\0`, 'utf8'), Buffer.from(e.id, 'hex'));
+  const keyed = entries.map((e) => ({ e, key: e.type === 'tree' ? `${e.path}/` : e.path }));
+  keyed.sort((a, b) => compareNames(a.key, b.key));
+  const heads = keyed.map(({ e }) => `${e.mode.replace(/^0+/, '')} ${e.path}\0`);
+  let size = 0;
+  for (const [i, head] of heads.entries()) size += Buffer.byteLength(head) + (keyed[i]?.e.id.length ?? 0) / 2;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const [i, head] of heads.entries()) {
+    at += out.write(head, at, 'utf8');
+    at += out.write(keyed[i]?.e.id ?? '', at, 'hex');
   }
-  return Buffer.concat(parts);
+  return out;
 }
 
 /** The id git gives a tree object with these raw bytes. */
