@@ -40,7 +40,10 @@ function run(name: string, file: string) {
   const corpus = join(work, `corpus-${name}`);
   const args = ['-f', '%M %e', process.execPath, BIN, 'import', file, '--series', name, '--edition', '2012'];
   const r = spawnSync('/usr/bin/time', [...args, '--corpus', corpus], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const lines = r.stderr.trim().split('\n');
+  const lines = r.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('Command exited'));
   const [rss = '0', seconds = '0'] = (lines.pop() ?? '').split(' ');
   const source = readFileSync(file).length;
   let plan: number | undefined;
@@ -57,7 +60,7 @@ function run(name: string, file: string) {
     peakRssMB: Math.round(Number(rss) / 1024),
     seconds: Number(seconds),
     ...(plan === undefined
-      ? { message: lines.filter(Boolean).at(-1) }
+      ? { message: lines.filter((l) => l.startsWith('plandiff')).join(' ') }
       : { planJsonRatio: +(plan / source).toFixed(2) }),
   };
 }
