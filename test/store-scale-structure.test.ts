@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWide, type EditionFiles, gitIn, seriesName } from '../bench/store-scale-corpus.ts';
 import { importSources, initCorpus, type SourceInput } from '../packages/store/src/index.ts';
 import { fakeNormalizer } from '../packages/store/test/fake-normalizer.ts';
+import { spawnCli } from './helpers/spawn-cli.ts';
 
 // Point 3 of issue 12, structurally (not timed): an import's git work must not depend on how many
 // editions the corpus holds. Every git call of an import is recorded by a wrapper put first on PATH
@@ -125,6 +126,25 @@ describe('an import costs the same git work into 24,000 files as into 12', () =>
     const next = await recordImport(dir, 'edu2');
     expect(commands(next)).not.toContain('diff-index');
     expect(git(dir, 'ls-files', '-s', 'corpus.json').split(' ')[1]).toBe(staged);
+  });
+
+  it("does not take a killed writer's own index update for staged work (found by test/faults-kill)", async () => {
+    const dir = join(root, 'killed');
+    await initCorpus(dir);
+    await recordImport(dir, 'edu', '2012年要点\n一、事\n');
+    const file = join(root, 'v2.txt');
+    writeFileSync(file, '2012年要点\n一、事\n二、又一事\n');
+    // Killed after its index update, before removing its journal: the next writer finishes it.
+    const run = spawnCli(['import', file, '--series', 'edu', '--edition', '2012', '--corpus', dir], {
+      env: { PLANDIFF_TEST_PAUSE_AT: 'after-commit' },
+    });
+    await run.waitForStderr('paused at after-commit', 150_000);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    await recordImport(dir, 'edu', '2012年要点\n一、事\n二、又一事\n三、第三事\n');
+    expect(git(dir, 'diff-index', '--cached', '--name-only', 'HEAD')).toBe('');
+    await recordImport(dir, 'edu', '2012年要点\n一、事\n');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   it('never follows a link planted at the stamp', async () => {

@@ -11,7 +11,7 @@ import { SCRATCH, tmpName } from './scratch.ts';
  * read of the whole index to learn which touched paths are staged — at 135,000 editions every git
  * command that reads the index parses 540,000 entries.
  */
-const StampSchema = z.object({ head: z.string(), stat: z.string(), staged: z.array(z.string()) });
+const StampSchema = z.object({ head: z.string(), stat: z.string(), staged: z.record(z.string(), z.string()) });
 
 type Stamp = z.infer<typeof StampSchema>;
 
@@ -43,19 +43,31 @@ function readStamp(dir: string): Stamp | undefined {
   }
 }
 
+/** Paths whose index entry differs from a commit → the index's blob id (`none`: removed, `conflict`: unmerged). */
+export type Staged = Map<string, string>;
+
 /**
- * The paths whose index entry differs from commit `head` (staged by the user, or unmerged), or
- * undefined when that cannot be told without git (no commit yet). Taken from the stamp while the
- * index is exactly as plandiff left it, else from one `git diff-index --cached`.
+ * The paths whose index entry differs from commit `head` (staged by the user, unmerged, or left by an
+ * interrupted writer), with what the index holds, or undefined when that cannot be told without git
+ * (no commit yet). Taken from the stamp while the index is exactly as plandiff left it, else from one
+ * `git diff-index --cached`.
  */
-export function stagedPaths(dir: string, git: Git, head: string | null): Set<string> | undefined {
+export function stagedPaths(dir: string, git: Git, head: string | null): Staged | undefined {
   if (head === null) return undefined;
   const stat = indexStat(dir);
   const stamp = readStamp(dir);
-  if (stamp && stat !== undefined && stamp.stat === stat && stamp.head === head) return new Set(stamp.staged);
+  if (stamp && stat !== undefined && stamp.stat === stat && stamp.head === head)
+    return new Map(Object.entries(stamp.staged));
   if (stat === undefined) return undefined;
-  const out = git.text(['diff-index', '--cached', '--no-renames', '--name-only', '-z', head, '--']);
-  return new Set(out.split('\0').filter(Boolean));
+  const out = git.text(['diff-index', '--cached', '--no-renames', '--raw', '-z', head, '--']).split('\0');
+  const staged: Staged = new Map();
+  // -z records: ":<mode> <mode> <commit's id> <index's id> <status>" then the path.
+  for (let i = 0; i + 1 < out.length; i += 2) {
+    const [, , , id = '', status = ''] = (out[i] ?? '').split(' ');
+    const path = out[i + 1] ?? '';
+    staged.set(path, status.startsWith('U') ? 'conflict' : /^0+$/.test(id) ? 'none' : id);
+  }
+  return staged;
 }
 
 /**
@@ -63,7 +75,7 @@ export function stagedPaths(dir: string, git: Git, head: string | null): Set<str
  * commit). `valid` is false when the index changed between plandiff's check and its update (someone
  * else wrote it meanwhile): then the stamp is dropped and the next import asks git again.
  */
-export function writeStamp(dir: string, head: string, staged: Set<string>, valid: boolean): void {
+export function writeStamp(dir: string, head: string, staged: Staged, valid: boolean): void {
   const file = join(dir, FILE);
   const stat = indexStat(dir);
   try {
@@ -72,7 +84,7 @@ export function writeStamp(dir: string, head: string, staged: Set<string>, valid
       return;
     }
     const tmp = tmpName(dir);
-    writeFileSync(tmp, JSON.stringify({ head, stat, staged: [...staged] }), { flag: 'wx' });
+    writeFileSync(tmp, JSON.stringify({ head, stat, staged: Object.fromEntries(staged) }), { flag: 'wx' });
     renameSync(tmp, file);
   } catch {
     // best effort: without a stamp the next import reads the index once more

@@ -32,7 +32,7 @@ export interface CommitResult {
 /**
  * Writes files into the corpus as ONE commit; the caller holds the corpus lock. Everything goes
  * through git's object database — blobs (hash-object --no-filters) → trees for the touched folders
- * (mktree) → commit-tree → journal → update-ref (compare-and-swap on the branch: the commit point) —
+ * (built here, written with hash-object -t tree) → commit-tree → journal → update-ref (compare-and-swap on the branch: the commit point) —
  * with no index or work-tree scan. Afterwards the touched work-tree files and index entries are
  * brought in step, each only where it still held the previous commit's version, so a user's own
  * uncommitted change is never overwritten, committed or rolled back. Returns the new commit, or

@@ -68,7 +68,12 @@ function syncIndex(dir: string, git: Git, journal: Journal): void {
   const lines: string[] = [];
   const current = staged ? undefined : stagedByLsFiles(git, journal);
   for (const p of journal.paths) {
-    if (staged ? staged.has(p.path) : (current?.get(p.path) ?? null) !== p.old) continue;
+    if (staged?.has(p.path)) {
+      // Already the new version (an interrupted writer got this far): in step with the new commit.
+      if (staged.get(p.path) === (p.new ?? 'none')) staged.delete(p.path);
+      continue; // else the user's staged version: left as it is
+    }
+    if (!staged && (current?.get(p.path) ?? null) !== p.old) continue;
     lines.push(p.new === null ? `0 ${zero}\t${p.path}` : `100644 ${p.new}\t${p.path}`);
   }
   const untouched = indexStat(dir) === checked;
