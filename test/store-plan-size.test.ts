@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plan } from '../packages/model/src/index.ts';
 import { describe, expect, it } from 'vitest';
 import { storeNormalizer } from '../cli/src/store-normalizer.ts';
+import type { Plan } from '../packages/model/src/index.ts';
 import { PLAN_MAX_FACTOR, PLAN_SLACK, renderPlanJson } from '../packages/store/src/index.ts';
 import { ROOT } from './helpers/run-cli.ts';
 
