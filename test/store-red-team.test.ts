@@ -6,12 +6,13 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../cli/src/load-file.ts';
 import {
   checkSourceSize,
@@ -33,7 +34,15 @@ import { spawnCli } from './helpers/spawn-cli.ts';
 // A corpus is untrusted input: each case is one a user met on a corpus someone else prepared.
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-C', dir, ...args], { encoding: 'utf8' }).trim();
-const work = () => mkdtempSync(join(tmpdir(), 'plandiff-red-'));
+const made: string[] = [];
+const work = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-red-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const src = (text: string, over: Partial<SourceInput> = {}): SourceInput => ({
   bytes: Buffer.from(text),
   kind: 'txt',

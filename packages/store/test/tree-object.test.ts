@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,5 +56,6 @@ describe('tree objects', () => {
         .map((e) => e.path)
         .sort(),
     ).toEqual(entries.map((e) => e.path).sort());
+    rmSync(dir, { recursive: true, force: true });
   });
 });
