@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { styleText } from 'node:util';
-import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import type { Diagnostic } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { cliEnv, currentIo } from './io.ts';
 
 /** Whether stdout should get ANSI colours: a terminal, and NO_COLOR unset (FORCE_COLOR forces). */

@@ -1,5 +1,5 @@
 import { findEchoes, requireEditions } from '@plandiff/index';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { compareEditions, parseRef, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { loadPlan } from '../load-plan.ts';

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { importSources, type SourceInput, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { type LoadedFile, loadFile } from '../load-file.ts';

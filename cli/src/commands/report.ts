@@ -1,5 +1,6 @@
 import { traceSeries, withEditionYear } from '@plandiff/diff';
-import { type Lineage, type Plan, type PlanDiff, PlandiffError } from '@plandiff/model';
+import type { Lineage, Plan, PlanDiff } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { type ReportLang, renderSeriesReport } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';

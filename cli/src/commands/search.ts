@@ -1,5 +1,5 @@
 import { requireEditions, searchIndex } from '@plandiff/index';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { useColor, writeResult } from '../output.ts';
 import { renderSearchJson, renderSearchMarkdown, renderSearchText } from '../render-search.ts';
