@@ -1,4 +1,5 @@
-import { foldDigits, parseDigitString } from './chinese-numeral.ts';
+import type { Plan } from '@plandiff/model';
+import { foldDigits, parseDigitString, parseNumeral } from './chinese-numeral.ts';
 
 /** What a plan's year can be read from, strongest first. */
 export interface YearEvidence {
@@ -12,6 +13,11 @@ export interface YearEvidence {
   issuedOn?: string | undefined;
   /** The file path or URL; a file named by its bare year (`corpus/gwr/2013.txt`) is the user's statement. */
   fileName?: string | undefined;
+  /**
+   * A name the edition is filed under (`gwr@2019`, `2012-rev`, a file name): any four-digit year in it.
+   * Weaker than `fileName`, whose bare-year rule cannot mistake a hash's digits for a year.
+   */
+  ref?: string | undefined;
   /** Text to fall back on: the headings, where reports name the year they plan (`三、2019年政府工作任务`). */
   text?: string | undefined;
 }
@@ -69,6 +75,38 @@ export function inferYear(evidence: YearEvidence): number | undefined {
   if (subtitle.length > 0) return Math.max(...subtitle);
   const named = /(?:^|[/\\])((?:19|20)\d{2})(?:\.[a-z]+)?$/iu.exec(evidence.fileName ?? '');
   if (named) return Number(named[1]);
+  const fromRef = yearFromName(evidence.ref ?? '');
+  if (fromRef !== undefined) return fromRef;
   const text = yearsIn(evidence.text ?? '', true);
-  return text.length > 0 ? Math.max(...text) : undefined;
+  if (text.length > 0) return Math.max(...text);
+  // A report to a party congress names its ordinal, not its year.
+  const congress = congressNumber(`${evidence.title ?? ''}\n${evidence.text ?? ''}`);
+  return congress !== undefined && congress >= 12 ? 1982 + 5 * (congress - 12) : undefined;
+}
+
+/** A four-digit year in the last segment of a file name or ref (`corpus/gwr/2019.txt`, `gwr@2019`, `2012-rev`). */
+export function yearFromName(ref: string): number | undefined {
+  const name = ref.split(/[/\\]/u).pop() ?? ref;
+  const m = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/u.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The ordinal of a party congress a report is made to (`第十九次全国代表大会` → 19), if it is one. */
+export function congressNumber(text: string): number | undefined {
+  const m = /第([一二三四五六七八九十]+|\d+)次全国代表大会/u.exec(text);
+  const n = m ? parseNumeral(m[1]!) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * The year an edition stands for, the rule every stage uses: the year the caller gives (the store knows
+ * it), else the plan's own year, else what inferYear reads from its ref, title and preamble (congress
+ * reports: the year of their congress; congresses have met every five years since the 12th, 1982).
+ */
+export function editionYear(
+  plan: Pick<Plan, 'year' | 'title' | 'preamble'>,
+  ref = '',
+  given?: number,
+): number | undefined {
+  return given ?? plan.year ?? inferYear({ title: plan.title, ref, text: plan.preamble });
 }
