@@ -84,10 +84,11 @@ export function inferYear(evidence: YearEvidence): number | undefined {
   return congress !== undefined && congress >= 12 ? 1982 + 5 * (congress - 12) : undefined;
 }
 
-/** A four-digit year in the last segment of a file name or ref (`corpus/gwr/2019.txt`, `gwr@2019`, `2012-rev`). */
+/** A four-digit year standing alone in the last segment of a file name or ref (`gwr/2019.txt`, `gwr@2019`, `2012-rev`). */
 export function yearFromName(ref: string): number | undefined {
   const name = ref.split(/[/\\]/u).pop() ?? ref;
-  const m = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/u.exec(name);
+  // Letters or digits around it make it part of a word or hash (`4d3ac2013f`), not a year.
+  const m = /(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9A-Za-z])/u.exec(name);
   return m ? Number(m[1]) : undefined;
 }
 
