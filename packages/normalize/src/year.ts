@@ -13,11 +13,6 @@ export interface YearEvidence {
   issuedOn?: string | undefined;
   /** The file path or URL; a file named by its bare year (`corpus/gwr/2013.txt`) is the user's statement. */
   fileName?: string | undefined;
-  /**
-   * A name the edition is filed under (`gwr@2019`, `2012-rev`, a file name): any four-digit year in it.
-   * Weaker than `fileName`, whose bare-year rule cannot mistake a hash's digits for a year.
-   */
-  ref?: string | undefined;
   /** Text to fall back on: the headings, where reports name the year they plan (`三、2019年政府工作任务`). */
   text?: string | undefined;
 }
@@ -60,7 +55,8 @@ function yearsIn(text: string, skipTargets: boolean): number[] {
  * The year a plan is about. The title says it (the latest year it names: a report on 2025's
  * execution and 2026's draft is the 2026 plan; a range `2021—2025年` names its start), else the
  * document number, else the date it was issued or delivered, else a file named by its bare year,
- * else the latest year `text` names (the caller passes the headings; targets such as `到2035年` aside). Never earlier than the
+ * else, for a report to a party congress, the year of that congress, else the latest year `text` names (the
+ * caller passes the headings; targets such as `到2035年` aside). Never earlier than the
  * year of the date it was delivered when the title names none: a report delivered in 2000 that
  * reviews 1999 is the 2000 report.
  */
@@ -75,13 +71,12 @@ export function inferYear(evidence: YearEvidence): number | undefined {
   if (subtitle.length > 0) return Math.max(...subtitle);
   const named = /(?:^|[/\\])((?:19|20)\d{2})(?:\.[a-z]+)?$/iu.exec(evidence.fileName ?? '');
   if (named) return Number(named[1]);
-  const fromRef = yearFromName(evidence.ref ?? '');
-  if (fromRef !== undefined) return fromRef;
+  // A report to a party congress names its ordinal, not its year; congresses have met every five years
+  // since the 12th (1982).
+  const congress = congressNumber(evidence.title ?? '');
+  if (congress !== undefined && congress >= 12) return 1982 + 5 * (congress - 12);
   const text = yearsIn(evidence.text ?? '', true);
-  if (text.length > 0) return Math.max(...text);
-  // A report to a party congress names its ordinal, not its year.
-  const congress = congressNumber(`${evidence.title ?? ''}\n${evidence.text ?? ''}`);
-  return congress !== undefined && congress >= 12 ? 1982 + 5 * (congress - 12) : undefined;
+  return text.length > 0 ? Math.max(...text) : undefined;
 }
 
 /** A four-digit year standing alone in the last segment of a file name or ref (`gwr/2019.txt`, `gwr@2019`, `2012-rev`). */
@@ -101,13 +96,13 @@ export function congressNumber(text: string): number | undefined {
 
 /**
  * The year an edition stands for, the rule every stage uses: the year the caller gives (the store knows
- * it), else the plan's own year, else what inferYear reads from its ref, title and preamble (congress
- * reports: the year of their congress; congresses have met every five years since the 12th, 1982).
+ * it), else the plan's own year, else a year in the ref it is filed under (`gwr@2019`: the user's
+ * naming), else what inferYear reads from its title and preamble.
  */
 export function editionYear(
   plan: Pick<Plan, 'year' | 'title' | 'preamble'>,
   ref = '',
   given?: number,
 ): number | undefined {
-  return given ?? plan.year ?? inferYear({ title: plan.title, ref, text: plan.preamble });
+  return given ?? plan.year ?? yearFromName(ref) ?? inferYear({ title: plan.title, text: plan.preamble });
 }

@@ -1,5 +1,6 @@
-import { markSnippet, type SearchHit, type SearchResult } from '@plandiff/index';
-import { paint } from './output.ts';
+import type { SearchHit, SearchResult } from '@plandiff/index';
+import { markSnippet } from '@plandiff/index/snippet';
+import { paint } from './paint.ts';
 
 /** Where a hit is, as one label: `gwr@2012 3.2 （二）`. */
 function place(hit: SearchHit): string {

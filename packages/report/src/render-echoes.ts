@@ -1,6 +1,6 @@
 import type { Echo, EchoesResult, TaskEchoes } from '@plandiff/index';
 import type { WordPart } from '@plandiff/model';
-import { paint } from './output.ts';
+import { paint } from './paint.ts';
 
 /** The plan the echoes are of, and where they were looked for. */
 export interface EchoesLabel {
