@@ -22,7 +22,7 @@ export interface SeriesComparison {
   lineage: Lineage;
 }
 
-/** A plan with its year filled from the edition (diff's editionYear, the one rule) when the text did not state one. */
+/** A plan with its year filled from the edition (normalize's editionYear, the one rule) when the text did not state one. */
 export const withYear = withEditionYear;
 
 /**
