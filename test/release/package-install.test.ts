@@ -94,8 +94,14 @@ describe.skipIf(!hasNpm)('the plandiff tarball, installed with npm', { timeout: 
     expect(existsSync(join(prefix, 'lib/node_modules/tsx'))).toBe(false);
   });
 
-  it('prints its version', async () => {
+  it('prints its version, its help with the environment, and exits 2 on a usage error and 1 on bad input', async () => {
     expect((await plandiff('--version')).stdout.trim()).toBe(VERSION);
+    expect((await plandiff('--help')).stdout).toMatch(/plandiff diff\b[\s\S]*PLANDIFF_CORPUS/);
+    const exit = (error: unknown) => (error as { code?: number; stderr?: string }) ?? {};
+    const usage = exit(await plandiff('frobnicate').catch((error: unknown) => error));
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/Unknown argument: frobnicate/)]);
+    const missing = exit(await plandiff('parse', 'no/such/file.txt').catch((error: unknown) => error));
+    expect([missing.code, missing.stderr?.trim().split('\n').length]).toEqual([1, 1]);
   });
 
   it('loads only what a command runs: parse pulls in no HTTP, HTML, SQLite, Word, PDF, jieba or zod', async () => {
