@@ -67,7 +67,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * Wall seconds of `parse` run in this process through the installed package's `main`: the first run
- * (cold: it loads the modules and runs unoptimised code) and the median of the next runs (warm).
+ * (cold: it loads the modules, through this process's tsx loader, and runs unoptimised code) and the
+ * median of the next runs (warm).
  */
 async function inProcessParse(prefix: string): Promise<{ cold: number; warm: number }> {
   const mainJs = join(prefix, 'lib', 'node_modules', 'plandiff', 'cli', 'src', 'main.js');
