@@ -1,4 +1,5 @@
 export { ANNEX_LABEL, GLOSSARY_LABEL } from './annexes.ts';
+export { ATTACHMENT_LIST_LABEL } from './attachment-links.ts';
 export { BARE_NUMERAL, ENUMERATION_STYLES, type EnumerationStyle } from './enumerations.ts';
 export {
   ATTACHMENT,
@@ -26,7 +27,9 @@ export {
   matchChromeRun,
 } from './page-chrome.ts';
 export { PAGE_NUMBER_RULES, RUNNING_HEADER_RULE } from './page-furniture.ts';
+export { PERIOD_RULES, type PeriodRule } from './periods.ts';
 export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
+export { POLICY_TERMS, type TermList } from './policy-terms.ts';
 export { firstMatch, type LexiconRule } from './rule.ts';
 export {
   GENRE_TITLES,
