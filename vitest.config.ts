@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -23,6 +24,10 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // vitest's default is one worker fewer than the cores: 1 on a 2-core machine, so the suite ran file by
+    // file. Most of the slow files wait on child processes, git and timeouts rather than compute, so two
+    // files at a time shorten the run there (docs/testing.md has the figures).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {

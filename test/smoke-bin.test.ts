@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers/run-cli.ts';
 
 // The few real child processes of the bin (everything else runs in-process through main(argv, io)):
-// start-up, argument handling, exit codes and pipes as a user's shell sees them.
+// start-up, argument handling, exit codes and pipes as a user's shell sees them. These run the checkout's
+// bin (through tsx, as the README's commands do); --help and a usage error are spawned from the installed
+// package in test/release/package-install.test.ts.
 const SEED = 'seeds/000_4d3ac6cf14e30664.txt';
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-smoke-'));
 const corpus = join(dir, 'corpus');
@@ -17,19 +19,6 @@ describe('the plandiff bin as a child process', () => {
     const run = runCli(['--version']);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-  });
-
-  it('--help lists the commands and the environment variables', () => {
-    const run = runCli(['--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/plandiff diff\b/);
-    expect(run.stdout).toMatch(/PLANDIFF_CORPUS/);
-  });
-
-  it('an unknown command is a usage error, exit 2', () => {
-    const run = runCli(['frobnicate']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Unknown argument: frobnicate/);
   });
 
   it('parse --json prints the plan', () => {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEchoes, openIndex } from '@plandiff/index';
+import { renderEchoesHtml } from '@plandiff/report/echoes';
 import { loadRef } from '@plandiff/store';
-import { renderEchoesHtml } from './render-echoes.ts';
 
 /**
  * The demo's echoes step: which of the seed's tasks echo the national report of the same year

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import type { Diagnostic } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import type { DocumentFormat } from '@plandiff/scrape/files';
 
 /** Largest input file plandiff reads (bytes); larger files are refused before reading. */

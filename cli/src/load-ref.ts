@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 // Only the reference syntax at start-up; the store (git and all) loads when a reference is read.
 import { looksLikeRef } from '@plandiff/store/refs';
 import { resolveCorpusDir } from './corpus-dir.ts';

@@ -1,4 +1,4 @@
-import type { PlandiffError } from '@plandiff/model';
+import { isPlandiffError } from '@plandiff/model/errors';
 import { loadCommands } from './commands/index.ts';
 import { syncJsonFormat } from './commands/json-option.ts';
 import { type CliIo, currentIo, processIo, requestedExitCode, withIo } from './io.ts';
@@ -57,11 +57,11 @@ async function run(argv: string[]): Promise<number> {
     await parser.parseAsync();
     return requestedExitCode() ?? 0;
   } catch (error) {
-    return reportError(error, debug, (await import('@plandiff/model')).isPlandiffError);
+    return reportError(error, debug);
   }
 }
 
-function reportError(error: unknown, debug: boolean, isPlandiffError: (e: unknown) => e is PlandiffError): number {
+function reportError(error: unknown, debug: boolean): number {
   if (isPlandiffError(error)) {
     process.stderr.write(`plandiff: ${error.message}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);

@@ -1,5 +1,5 @@
 import { NO_PLAN_MAX_CHARS, NO_PLAN_PAGE_RULES } from '@plandiff/lexicon';
-import { isPlandiffError, PlandiffError } from '@plandiff/model';
+import { isPlandiffError, PlandiffError } from '@plandiff/model/errors';
 import { cleanPage, decodeBytes, type FetchResult } from '@plandiff/scrape';
 import type { SourceInput } from '@plandiff/store';
 import { storeNormalizer } from './store-normalizer.ts';

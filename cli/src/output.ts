@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { styleText } from 'node:util';
-import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import type { Diagnostic } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { cliEnv, currentIo } from './io.ts';
 
 /** Whether stdout should get ANSI colours: a terminal, and NO_COLOR unset (FORCE_COLOR forces). */
@@ -12,10 +12,8 @@ export function useColor(stream: { isTTY?: boolean } = currentIo().stdout): bool
   return Boolean(stream.isTTY);
 }
 
-/** Wraps text in an ANSI style when colour is on. */
-export function paint(style: Parameters<typeof styleText>[0], text: string, color: boolean): string {
-  return color ? styleText(style, text, { validateStream: false }) : text;
-}
+/** Wraps text in an ANSI style when colour is on (report's, so the CLI and the text renderers paint alike). */
+export { paint } from '@plandiff/report/paint';
 
 /** Writes a command's result (text, or the bytes of a binary format) to `--out FILE` (creating folders) or to stdout. */
 export function writeResult(text: string | Uint8Array, out?: string): void {

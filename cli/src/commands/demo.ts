@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Plan, PlandiffError } from '@plandiff/model';
-import { renderOutline } from '@plandiff/normalize';
+import type { Plan } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
+import { renderOutline, yearFromName } from '@plandiff/normalize';
 import { diffHeadline, type ReportLang, renderDiffReport, renderSeriesReport, seriesHeadline } from '@plandiff/report';
 import { importSources, initCorpus, listEditions, type SourceInput } from '@plandiff/store';
 import { writeDemoEchoes } from '../demo-echoes.ts';
@@ -34,7 +35,7 @@ function readSource(path: string, series: string, label: string): SourceInput {
   } catch {
     throw new PlandiffError('INPUT_MISSING', `${path}: demo input missing; run the demo from a full plandiff checkout`);
   }
-  const year = /((?:19|20)\d{2})/.exec(basename(path))?.[1];
+  const year = yearFromName(basename(path))?.toString();
   return { bytes, kind: 'txt', series, label, fileName: basename(path), ...(year ? { editionFallback: year } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS, diffPlans } from '@plandiff/diff';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { renderDiffDocx, renderDiffReport, renderDiffText } from '@plandiff/report';
 import { currentIo } from '../io.ts';
 import { loadPlan } from '../load-plan.ts';

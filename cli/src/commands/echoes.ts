@@ -1,11 +1,11 @@
 import { findEchoes, requireEditions } from '@plandiff/index';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
+import { renderEchoesHtml, renderEchoesMarkdown, renderEchoesText } from '@plandiff/report/echoes';
 import { compareEditions, parseRef, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { loadPlan } from '../load-plan.ts';
 import { isCorpusRef } from '../load-ref.ts';
 import { useColor, writeResult } from '../output.ts';
-import { renderEchoesHtml, renderEchoesMarkdown, renderEchoesText } from '../render-echoes.ts';
 import { openSearchIndex } from '../search-index.ts';
 import { defineCommand } from './command.ts';
 

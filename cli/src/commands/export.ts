@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportPassim, exportSqlite } from '@plandiff/index';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { listSeries, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { createProgress } from '../progress.ts';

@@ -1,5 +1,6 @@
 import { diffPlans } from '@plandiff/diff';
-import { type Plan, PlandiffError } from '@plandiff/model';
+import type { Plan } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { type FeedEntry, labelsFor, planName, type ReportLang, renderAtomFeed } from '@plandiff/report';
 import { explainBadName, listEditions, listSeries, loadRef, logEdition, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
+import { yearFromName } from '@plandiff/normalize';
 import { checkSourceFile, importSources, type SourceInput, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { type LoadedFile, loadFile } from '../load-file.ts';
@@ -61,7 +62,7 @@ export const importCommand = defineCommand({
         fileName: basename(path),
       };
       if (args.edition !== undefined) input.edition = args.edition;
-      const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(basename(path))?.[1];
+      const year = yearFromName(basename(path))?.toString();
       if (args.editionFrom === 'file' && args.edition === undefined) {
         if (!year)
           throw new PlandiffError('USAGE', `${path}: no 4-digit year in the file name for --edition-from file`);

@@ -1,5 +1,5 @@
 import type { Plan, Unit } from '@plandiff/model';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { renderOutline } from '@plandiff/normalize';
 import { loadPlan } from '../load-plan.ts';
 import { printDiagnostics, writeResult } from '../output.ts';

@@ -1,5 +1,6 @@
 import { traceSeries, withEditionYear } from '@plandiff/diff';
-import { type Lineage, type Plan, type PlanDiff, PlandiffError } from '@plandiff/model';
+import type { Lineage, Plan, PlanDiff } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { type ReportLang, renderSeriesReport } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
@@ -21,7 +22,7 @@ export interface SeriesComparison {
   lineage: Lineage;
 }
 
-/** A plan with its year filled from the edition (diff's editionYear, the one rule) when the text did not state one. */
+/** A plan with its year filled from the edition (normalize's editionYear, the one rule) when the text did not state one. */
 export const withYear = withEditionYear;
 
 /**

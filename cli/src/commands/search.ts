@@ -1,8 +1,8 @@
 import { requireEditions, searchIndex } from '@plandiff/index';
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
+import { renderSearchJson, renderSearchMarkdown, renderSearchText } from '@plandiff/report/search';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { useColor, writeResult } from '../output.ts';
-import { renderSearchJson, renderSearchMarkdown, renderSearchText } from '../render-search.ts';
 import { openSearchIndex } from '../search-index.ts';
 import { defineCommand } from './command.ts';
 

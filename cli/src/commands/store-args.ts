@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Diagnostic, PlandiffError } from '@plandiff/model';
+import type { Diagnostic } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { initCorpus, type SeriesInfo } from '@plandiff/store';
 import type { Argv } from 'yargs';
 import { paint, useColor } from '../output.ts';

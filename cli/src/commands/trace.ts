@@ -1,5 +1,6 @@
 import { editionYear, tracePlans } from '@plandiff/diff';
-import { type Plan, PlandiffError } from '@plandiff/model';
+import type { Plan } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { renderLineageText } from '@plandiff/report';
 import { listEditions, settleCorpus } from '@plandiff/store';
 import { resolveCorpusDir } from '../corpus-dir.ts';

@@ -5,4 +5,4 @@ export { extractFigures } from './figures.ts';
 export { type NormalizeOptions, type NormalizeResult, normalizePlan } from './normalize-plan.ts';
 export { renderOutline } from './outline.ts';
 export { foldVariants } from './variants.ts';
-export { inferYear, type YearEvidence } from './year.ts';
+export { congressNumber, editionYear, inferYear, type YearEvidence, yearFromName } from './year.ts';

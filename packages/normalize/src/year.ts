@@ -1,4 +1,5 @@
-import { foldDigits, parseDigitString } from './chinese-numeral.ts';
+import type { Plan } from '@plandiff/model';
+import { foldDigits, parseDigitString, parseNumeral } from './chinese-numeral.ts';
 
 /** What a plan's year can be read from, strongest first. */
 export interface YearEvidence {
@@ -54,7 +55,8 @@ function yearsIn(text: string, skipTargets: boolean): number[] {
  * The year a plan is about. The title says it (the latest year it names: a report on 2025's
  * execution and 2026's draft is the 2026 plan; a range `2021—2025年` names its start), else the
  * document number, else the date it was issued or delivered, else a file named by its bare year,
- * else the latest year `text` names (the caller passes the headings; targets such as `到2035年` aside). Never earlier than the
+ * else, for a report to a party congress, the year of that congress, else the latest year `text` names (the
+ * caller passes the headings; targets such as `到2035年` aside). Never earlier than the
  * year of the date it was delivered when the title names none: a report delivered in 2000 that
  * reviews 1999 is the 2000 report.
  */
@@ -69,6 +71,38 @@ export function inferYear(evidence: YearEvidence): number | undefined {
   if (subtitle.length > 0) return Math.max(...subtitle);
   const named = /(?:^|[/\\])((?:19|20)\d{2})(?:\.[a-z]+)?$/iu.exec(evidence.fileName ?? '');
   if (named) return Number(named[1]);
+  // A report to a party congress names its ordinal, not its year; congresses have met every five years
+  // since the 12th (1982).
+  const congress = congressNumber(evidence.title ?? '');
+  if (congress !== undefined && congress >= 12) return 1982 + 5 * (congress - 12);
   const text = yearsIn(evidence.text ?? '', true);
   return text.length > 0 ? Math.max(...text) : undefined;
+}
+
+/** A four-digit year standing alone in the last segment of a file name or ref (`gwr/2019.txt`, `gwr@2019`, `2012-rev`). */
+export function yearFromName(ref: string): number | undefined {
+  const name = ref.split(/[/\\]/u).pop() ?? ref;
+  // Letters or digits around it make it part of a word or hash (`4d3ac2013f`), not a year.
+  const m = /(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9A-Za-z])/u.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The ordinal of a party congress a report is made to (`第十九次全国代表大会` → 19), if it is one. */
+export function congressNumber(text: string): number | undefined {
+  const m = /第([一二三四五六七八九十]+|\d+)次全国代表大会/u.exec(text);
+  const n = m ? parseNumeral(m[1]!) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * The year an edition stands for, the rule every stage uses: the year the caller gives (the store knows
+ * it), else the plan's own year, else a year in the ref it is filed under (`gwr@2019`: the user's
+ * naming), else what inferYear reads from its title and preamble.
+ */
+export function editionYear(
+  plan: Pick<Plan, 'year' | 'title' | 'preamble'>,
+  ref = '',
+  given?: number,
+): number | undefined {
+  return given ?? plan.year ?? yearFromName(ref) ?? inferYear({ title: plan.title, text: plan.preamble });
 }

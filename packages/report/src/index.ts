@@ -13,6 +13,14 @@ export { escapeXml, type FeedEntry, type FeedInput, renderAtomFeed, renderEntryH
 export { diffHeadline, seriesHeadline } from './headline.ts';
 export { KINDS, kindLabel, labelsFor, type ReportLang } from './labels.ts';
 export { describePlan, editionsHeading, planName } from './plan-names.ts';
+export {
+  condenseWording,
+  type EchoesLabel,
+  renderEchoesHtml,
+  renderEchoesMarkdown,
+  renderEchoesText,
+} from './render-echoes.ts';
+export { renderSearchJson, renderSearchMarkdown, renderSearchText } from './render-search.ts';
 export { renderDiffText, renderLineageText, renderWordingLine, type TextRenderOptions } from './text.ts';
 
 /** Output formats for a pair report. */

@@ -1,10 +1,5 @@
-import { styleText } from 'node:util';
 import type { Change, Lineage, PlanDiff, TaskRef, WordPart } from '@plandiff/model';
-
-/** Wraps text in an ANSI style when colour is on (the caller decides: a TTY, NO_COLOR, FORCE_COLOR). */
-function paint(style: Parameters<typeof styleText>[0], text: string, color: boolean): string {
-  return color ? styleText(style, text, { validateStream: false }) : text;
-}
+import { paint } from './paint.ts';
 
 /** Options of the text renderers. */
 export interface TextRenderOptions {

@@ -1,4 +1,4 @@
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 
 /** Longest series or edition name accepted (one path component, well under every filesystem limit). */
 export const MAX_NAME_LENGTH = 100;

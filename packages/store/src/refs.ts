@@ -1,4 +1,4 @@
-import { PlandiffError } from '@plandiff/model';
+import { PlandiffError } from '@plandiff/model/errors';
 import { explainBadName } from './names.ts';
 
 /** A parsed corpus reference: `series@edition`, `series@edition~N` (N versions back), `series@latest`. */

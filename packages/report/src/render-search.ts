@@ -1,5 +1,7 @@
-import { markSnippet, type SearchHit, type SearchResult } from '@plandiff/index';
-import { paint } from './output.ts';
+import type { SearchHit, SearchResult } from '@plandiff/index';
+import { markSnippet } from '@plandiff/index/snippet';
+import { escapeMarkdown } from './escape.ts';
+import { paint } from './paint.ts';
 
 /** Where a hit is, as one label: `gwr@2012 3.2 （二）`. */
 function place(hit: SearchHit): string {
@@ -28,12 +30,10 @@ export function renderSearchText(result: SearchResult, color: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
-
 /** Markdown: a table of hits with the terms in bold. */
 export function renderSearchMarkdown(result: SearchResult): string {
   const lines = [
-    `# Search: ${mdEscape(result.terms.map((t) => t.text).join(' '))}`,
+    `# Search: ${escapeMarkdown(result.terms.map((t) => t.text).join(' '))}`,
     '',
     `${result.complete ? '' : 'More than '}${result.total} unit(s) match; the best ${result.hits.length} are shown.`,
     '',
@@ -41,9 +41,9 @@ export function renderSearchMarkdown(result: SearchResult): string {
   if (result.hits.length > 0) {
     lines.push('| Edition | Unit | Heading | Snippet |', '|---|---|---|---|');
     for (const hit of result.hits) {
-      const snippet = markSnippet(hit.snippet, '**', '**', mdEscape).replace(/\n/g, ' ');
+      const snippet = markSnippet(hit.snippet, '**', '**', escapeMarkdown).replace(/\n/g, ' ');
       lines.push(
-        `| ${hit.series}@${hit.edition} | ${mdEscape(`${hit.unitId} ${hit.number}`.trim())} | ${mdEscape(hit.heading)} | ${snippet} |`,
+        `| ${hit.series}@${hit.edition} | ${escapeMarkdown(`${hit.unitId} ${hit.number}`.trim())} | ${escapeMarkdown(hit.heading)} | ${snippet} |`,
       );
     }
   }

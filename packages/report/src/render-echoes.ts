@@ -1,6 +1,7 @@
 import type { Echo, EchoesResult, TaskEchoes } from '@plandiff/index';
 import type { WordPart } from '@plandiff/model';
-import { paint } from './output.ts';
+import { escapeHtml, escapeMarkdown } from './escape.ts';
+import { paint } from './paint.ts';
 
 /** The plan the echoes are of, and where they were looked for. */
 export interface EchoesLabel {
@@ -52,32 +53,33 @@ export function renderEchoesText(result: EchoesResult, label: EchoesLabel, color
   return `${lines.join('\n')}\n`;
 }
 
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
-
 /** Markdown: one table row per echo; shared wording plain, the task's own ~~struck~~, the echo's in bold. */
 export function renderEchoesMarkdown(result: EchoesResult, label: EchoesLabel): string {
-  const lines = [`# Echoes of ${mdEscape(label.title)} (${label.ref})`, '', `${mdEscape(summary(result, label))}.`, ''];
+  const lines = [
+    `# Echoes of ${escapeMarkdown(label.title)} (${label.ref})`,
+    '',
+    `${escapeMarkdown(summary(result, label))}.`,
+    '',
+  ];
   lines.push('| Task | Echo | Similarity | Wording |', '|---|---|---|---|');
   for (const task of echoed(result)) {
     for (const e of task.echoes) {
       const wording = condenseWording(e.wording)
         .map((p) =>
           p.op === 'equal'
-            ? mdEscape(p.text)
+            ? escapeMarkdown(p.text)
             : p.op === 'insert'
-              ? `**${mdEscape(p.text)}**`
-              : `~~${mdEscape(p.text)}~~`,
+              ? `**${escapeMarkdown(p.text)}**`
+              : `~~${escapeMarkdown(p.text)}~~`,
         )
         .join('');
       lines.push(
-        `| ${mdEscape(taskName(task))} | ${mdEscape(`${where(e)} ${e.heading}`)} | ${e.similarity.toFixed(2)} | ${wording} |`,
+        `| ${escapeMarkdown(taskName(task))} | ${escapeMarkdown(`${where(e)} ${e.heading}`)} | ${e.similarity.toFixed(2)} | ${wording} |`,
       );
     }
   }
   return `${lines.join('\n')}\n`;
 }
-
-const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A self-contained HTML page: per task, its echoes with the full wording diff (<del>/<ins>). */
 export function renderEchoesHtml(result: EchoesResult, label: EchoesLabel): string {
@@ -88,24 +90,24 @@ export function renderEchoesHtml(result: EchoesResult, label: EchoesLabel): stri
           const wording = e.wording
             .map((p) =>
               p.op === 'equal'
-                ? html(p.text)
+                ? escapeHtml(p.text)
                 : p.op === 'insert'
-                  ? `<ins>${html(p.text)}</ins>`
-                  : `<del>${html(p.text)}</del>`,
+                  ? `<ins>${escapeHtml(p.text)}</ins>`
+                  : `<del>${escapeHtml(p.text)}</del>`,
             )
             .join('');
-          return `<li><span class="sim">${e.similarity.toFixed(2)}</span> <b>${html(where(e))}</b> ${html(e.heading)}<p class="wording">${wording}</p></li>`;
+          return `<li><span class="sim">${e.similarity.toFixed(2)}</span> <b>${escapeHtml(where(e))}</b> ${escapeHtml(e.heading)}<p class="wording">${wording}</p></li>`;
         })
         .join('\n');
-      return `<section><h2>${html(taskName(task))}</h2><ol>${echoes}</ol></section>`;
+      return `<section><h2>${escapeHtml(taskName(task))}</h2><ol>${echoes}</ol></section>`;
     })
     .join('\n');
   return `<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>${html(`Echoes of ${label.ref} in ${label.target}`)}</title>
+<html lang="zh"><head><meta charset="utf-8"><title>${escapeHtml(`Echoes of ${label.ref} in ${label.target}`)}</title>
 <style>body{font:16px/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}h2{font-size:1.1rem;margin-top:2rem}
 .sim{font-variant-numeric:tabular-nums;background:#eef;padding:0 .3em;border-radius:3px}del{background:#fdd;color:#700}ins{background:#dfd;color:#060;text-decoration:none}
 .wording{margin:.3rem 0 1rem;color:#333}</style></head>
-<body><h1>${html(label.title)}</h1><p>${html(summary(result, label))}. Similarity is the diff engine's (0–1); in the wording, <del>struck</del> text is the task's own, <ins>green</ins> text the echo's.</p>
+<body><h1>${escapeHtml(label.title)}</h1><p>${escapeHtml(summary(result, label))}. Similarity is the diff engine's (0–1); in the wording, <del>struck</del> text is the task's own, <ins>green</ins> text the echo's.</p>
 ${rows}
 </body></html>
 `;
