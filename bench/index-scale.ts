@@ -233,6 +233,18 @@ try {
   console.log('\nper query at full size (last of 5 rounds):');
   for (const q of fullQ.perQuery)
     console.log(`  ${q.ms.toFixed(1).padStart(8)} ms  ${String(q.total).padStart(9)} hits  ${q.q}`);
+  // The issue's targets: the bench exits 1 when one is missed, so a regression shows as a failed run.
+  const missed = [
+    fullQ.median < 100 ? '' : `search median ${fullQ.median.toFixed(1)} ms ≥ 100 ms`,
+    fullQ.p95 < 100 ? '' : `search p95 ${fullQ.p95.toFixed(1)} ms ≥ 100 ms`,
+    fullQ.echoes.warmMs < 2000 ? '' : `echoes of one plan ${fullQ.echoes.warmMs.toFixed(0)} ms ≥ 2000 ms`,
+  ].filter(Boolean);
+  console.log(
+    missed.length
+      ? `\nTARGETS MISSED: ${missed.join('; ')}`
+      : '\ntargets met: search median and p95 < 100 ms, echoes < 2 s',
+  );
+  if (missed.length) process.exitCode = 1;
   console.log(
     `\nload average after: ${loadavg()
       .map((x) => x.toFixed(2))
