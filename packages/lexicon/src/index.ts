@@ -25,7 +25,14 @@ export {
   matchChromeParagraph,
   matchChromeRun,
 } from './page-chrome.ts';
-export { PAGE_NUMBER_RULES, RUNNING_HEADER_RULE } from './page-furniture.ts';
+export {
+  FURNITURE_ELEMENT_RULES,
+  PAGE_NUMBER_RULES,
+  RUNNING_HEADER_RULE,
+  TITLE_BADGE,
+  WEB_CHROME_RULES,
+  WEB_FOOTER_RULE,
+} from './page-furniture.ts';
 export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
 export { firstMatch, type LexiconRule } from './rule.ts';
 export {
