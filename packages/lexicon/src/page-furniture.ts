@@ -29,7 +29,8 @@ export const WEB_CHROME_RULES: readonly LexiconRule[] = [
   {
     ruleId: 'web-breadcrumb',
     what: 'breadcrumb',
-    pattern: /当前位置|您的位置|你的位置|所在位置|当前的位置|现在位置|首页\s*[>＞»→›]|首页\s+[-–—|｜/]\s+\S|[>＞»]\s*正文/u,
+    pattern:
+      /当前位置|您的位置|你的位置|所在位置|当前的位置|现在位置|首页\s*[>＞»→›]|首页\s+[-–—|｜/]\s+\S|[>＞»]\s*正文/u,
   },
   {
     ruleId: 'web-font',
@@ -64,7 +65,8 @@ export const WEB_CHROME_RULES: readonly LexiconRule[] = [
   {
     ruleId: 'web-pager',
     what: 'previous/next links',
-    pattern: /^[【[]?(上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)|^(?=.*页)(\s*(上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d+|[<>«»]+)\s*)+$/u,
+    pattern:
+      /^[【[]?(上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)|^(?=.*页)(\s*(上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d+|[<>«»]+)\s*)+$/u,
   },
   {
     ruleId: 'web-related',
@@ -105,7 +107,8 @@ export const FURNITURE_ELEMENT_RULES: readonly LexiconRule[] = [
   {
     ruleId: 'web-recommend',
     what: 'recommendation block',
-    pattern: /(?:^|[-_\s])(recommend\w*|tuijian|rec-?list|hot-?news|hot-?list|rank(?:ing)?|rmtj|rdtj|cnxh)(?:$|[-_\s\d])/i,
+    pattern:
+      /(?:^|[-_\s])(recommend\w*|tuijian|rec-?list|hot-?news|hot-?list|rank(?:ing)?|rmtj|rdtj|cnxh)(?:$|[-_\s\d])/i,
   },
   {
     ruleId: 'web-related',

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@plandiff/model';
+import { accountBlocks } from './block-account.ts';
 import { type Block, collectBlocks } from './blocks.ts';
 import { isMetaLine } from './chrome.ts';
 import { parseHtml } from './dom.ts';
@@ -43,8 +44,14 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
   const titleBlock = titleIndex >= 0 ? (blocks[titleIndex] as Block) : undefined;
   const title = titleBlock?.text.replace(/\s+/g, ' ') ?? tagTitle;
   const kept = selection.kept.filter((i) => i !== titleIndex && !(title && sameText(blocks[i]?.text ?? '', title)));
+  const dropped = [...selection.dropped];
+  for (const i of selection.kept) if (!kept.includes(i)) dropped[i] = 'scrape-title';
+  if (titleIndex >= 0) dropped[titleIndex] = 'scrape-title';
   const lines = kept.map((i) => (blocks[i] as Block).text);
   const text = lines.join('\n');
+  const edges = new Set<number>(titleIndex >= 0 ? [titleIndex] : []);
+  for (let i = selection.range[0]; i < selection.range[1]; i++) edges.add(i);
+  diagnostics.push(...accountBlocks(html, blocks, selection.container, kept, dropped, text, edges));
   if (text === '') diagnostics.push(warn('no main text found in the page', 'scrape-no-content'));
   else if (kept.length && selection.kinds.every((k) => k !== 'good'))
     diagnostics.push(warn('no block reads like body text; the page may be an index or a stub', 'scrape-weak-content'));
