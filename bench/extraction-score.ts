@@ -9,6 +9,8 @@ interface Row {
   P: number;
   R: number;
   dateRight: boolean | undefined;
+  /** For cleanPage: is `publishedOn` (the posting date alone, no sign-off fallback) right? */
+  publishedRight?: boolean | undefined;
 }
 
 const verbose = process.argv.includes('--verbose');
@@ -19,7 +21,11 @@ if (pages) {
   for (const page of pages) {
     const clean = cleanPage(page.html);
     const a = scoreText(clean.text, page.reference);
-    ours.push({ ...a, dateRight: page.date ? toYmd(clean.date) === page.date : undefined });
+    ours.push({
+      ...a,
+      dateRight: page.date ? toYmd(clean.date) === page.date : undefined,
+      publishedRight: page.date ? toYmd(clean.publishedOn) === page.date : undefined,
+    });
     let read = { text: '', date: undefined as string | undefined };
     try {
       read = readabilityExtract(page.html);
@@ -29,7 +35,9 @@ if (pages) {
     const b = scoreText(read.text, page.reference);
     theirs.push({ ...b, dateRight: page.date ? toYmd(read.date) === page.date : undefined });
     if (verbose) {
-      const d = page.date ? `  date ${clean.date ?? '-'} / ${page.date}` : '';
+      const d = page.date
+        ? `  date ${clean.date ?? '-'} / ${page.date} (publishedOn ${clean.publishedOn ?? '-'}, issuedOn ${clean.issuedOn ?? '-'})`
+        : '';
       console.log(
         `${page.id.slice(0, 8)}  P ${a.P.toFixed(3)} R ${a.R.toFixed(3)} F1 ${a.F.toFixed(3)}  (readability ${b.F.toFixed(3)})${d}`,
       );
@@ -44,5 +52,8 @@ function summarize(name: string, rows: Row[]): string {
   const mean = (k: 'F' | 'P' | 'R') => (rows.reduce((s, r) => s + r[k], 0) / rows.length).toFixed(3);
   const dated = rows.filter((r) => r.dateRight !== undefined);
   const right = dated.filter((r) => r.dateRight).length;
-  return `${name.padEnd(22)} F1 ${mean('F')}  P ${mean('P')}  R ${mean('R')}  date ${right}/${dated.length}`;
+  const published = dated.some((r) => r.publishedRight !== undefined)
+    ? `  publishedOn ${dated.filter((r) => r.publishedRight).length}/${dated.length}`
+    : '';
+  return `${name.padEnd(22)} F1 ${mean('F')}  P ${mean('P')}  R ${mean('R')}  date ${right}/${dated.length}${published}`;
 }

@@ -3,7 +3,7 @@ import { accountBlocks } from './block-account.ts';
 import { type Block, collectBlocks } from './blocks.ts';
 import { isMetaLine } from './chrome.ts';
 import { parseHtml } from './dom.ts';
-import { findPublicationDate } from './find-date.ts';
+import { findPageDates } from './find-date.ts';
 import { findAttachments, findDocNumber, findIssuer } from './find-meta.ts';
 import { findTitleBlock, titleFromTag } from './find-title.ts';
 import { findDates } from './parse-date.ts';
@@ -13,7 +13,11 @@ import { sameText, selectContent } from './select-content.ts';
 export interface CleanResult {
   text: string;
   title?: string;
-  /** Publication date, ISO `YYYY-MM-DD`. */
+  /** The page's posting date, ISO `YYYY-MM-DD` (meta tags, script stamps, 发布时间 lines). */
+  publishedOn?: string;
+  /** The notice's own signing date line (二〇一二年二月九日 under the issuer), ISO `YYYY-MM-DD`. */
+  issuedOn?: string;
+  /** The best single date: the posting date, else the signing date (kept for existing callers). */
   date?: string;
   /** Document number (文号), e.g. `泸市教发〔2012〕5号`. */
   docNumber?: string;
@@ -56,12 +60,14 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
   else if (kept.length && selection.kinds.every((k) => k !== 'good'))
     diagnostics.push(warn('no block reads like body text; the page may be an index or a stub', 'scrape-weak-content'));
 
-  const date = findPublicationDate(root, blocks, {
+  const dates = findPageDates(root, blocks, {
     titleIndex,
     contentRange: selection.range,
     kept,
     url,
   });
+  const { date } = dates;
+  diagnostics.push(...dates.diagnostics);
   if (!date) diagnostics.push(info('no publication date found', 'scrape-no-date'));
   // Metadata sits above the body, sometimes in a table above the title with labels and values in
   // separate cells (`发文字号：` | `泸市教发〔2012〕5号`): those cells are read as one line.
@@ -80,6 +86,8 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
   const result: CleanResult = { text, attachments: findAttachments(root, url), diagnostics };
   if (title) result.title = title;
   if (date) result.date = date;
+  if (dates.publishedOn) result.publishedOn = dates.publishedOn;
+  if (dates.issuedOn) result.issuedOn = dates.issuedOn;
   if (docNumber) result.docNumber = docNumber;
   if (issuer) result.issuer = issuer;
   return result;
