@@ -30,6 +30,7 @@ export {
   PAGE_NUMBER_RULES,
   RUNNING_HEADER_RULE,
   TITLE_BADGE,
+  WEB_CHROME_OPENERS,
   WEB_CHROME_RULES,
   WEB_FOOTER_RULE,
 } from './page-furniture.ts';

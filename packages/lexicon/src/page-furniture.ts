@@ -86,6 +86,23 @@ export const WEB_CHROME_RULES: readonly LexiconRule[] = [
   },
 ];
 
+/**
+ * Openers that make a whole line chrome whatever follows (a site's statement about a reposted
+ * article, the tip-off line), even when the rest reads as a sentence.
+ */
+export const WEB_CHROME_OPENERS: readonly LexiconRule[] = [
+  {
+    ruleId: 'web-footer',
+    what: 'site statement or tip-off line',
+    pattern: /^[（(【[]?\s*(声明|免责声明|版权声明|特别声明|郑重声明|报料电话|报料热线|爆料电话|新闻热线)\s*[：:]/u,
+  },
+  {
+    ruleId: 'web-editor',
+    what: 'editor/proofreader byline',
+    pattern: /^[（(【[]?\s*(责任编辑|责编|校对|审核|审校|编审|终审|值班编辑|本文编辑)\s*[：:]/u,
+  },
+];
+
 /** Footer marks specific enough to condemn even a long line: © notices, ICP licence numbers. */
 export const WEB_FOOTER_RULE: LexiconRule = {
   ruleId: 'web-copyright',

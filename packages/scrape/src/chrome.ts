@@ -1,4 +1,4 @@
-import { type LexiconRule, WEB_CHROME_RULES, WEB_FOOTER_RULE } from '@plandiff/lexicon';
+import { firstMatch, type LexiconRule, WEB_CHROME_OPENERS, WEB_CHROME_RULES, WEB_FOOTER_RULE } from '@plandiff/lexicon';
 
 /**
  * The chrome rule a line of text falls under (breadcrumb, print/close links, footer, share bar,
@@ -8,6 +8,8 @@ import { type LexiconRule, WEB_CHROME_RULES, WEB_FOOTER_RULE } from '@plandiff/l
 export function chromeRule(text: string): LexiconRule | undefined {
   if (text.length <= 500 && WEB_FOOTER_RULE.pattern.test(text)) return WEB_FOOTER_RULE;
   if (text.length > 200) return undefined;
+  const opener = text.length <= 120 ? firstMatch(WEB_CHROME_OPENERS, text) : undefined;
+  if (opener) return opener;
   let first: LexiconRule | undefined;
   let hits = 0;
   for (const rule of WEB_CHROME_RULES) {

@@ -55,6 +55,8 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
   const text = lines.join('\n');
   const edges = new Set<number>(titleBlocks);
   for (let i = selection.range[0]; i < selection.range[1]; i++) edges.add(i);
+  // Comment, recommendation and related blocks are accounted for wherever they sit.
+  for (const b of blocks) if (b.furniture) edges.add(b.index);
   diagnostics.push(...accountBlocks(html, blocks, selection.container, kept, dropped, text, edges));
   if (text === '') diagnostics.push(warn('no main text found in the page', 'scrape-no-content'));
   else if (kept.length && selection.kinds.every((k) => k !== 'good'))
