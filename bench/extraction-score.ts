@@ -1,6 +1,7 @@
 // Scores cleanPage and Mozilla Readability (+ linkedom) on ../shared/data/extraction in-process,
 // with the same bag-of-characters F1 and date rule as ../shared/tools/score-extraction.mjs.
 //   npx tsx bench/extraction-score.ts [--verbose]
+import { matchChromeLine } from '../packages/lexicon/src/index.ts';
 import { cleanPage } from '../packages/scrape/src/index.ts';
 import { loadExtractionPages, readabilityExtract, scoreText, toYmd } from './extraction-pages.ts';
 
@@ -17,10 +18,18 @@ const verbose = process.argv.includes('--verbose');
 const pages = loadExtractionPages();
 if (pages) {
   const ours: Row[] = [];
+  let chromeLines = 0;
+  let chromeFiles = 0;
   const theirs: Row[] = [];
   for (const page of pages) {
     const clean = cleanPage(page.html);
     const a = scoreText(clean.text, page.reference);
+    // Chrome left in the text, judged by the normalizer's own chrome rules (an independent list),
+    // not counting lines the reference text keeps.
+    const left = clean.text.split('\n').filter((l) => matchChromeLine(l.trim()) && !page.reference.includes(l.trim()));
+    chromeLines += left.length;
+    if (left.length) chromeFiles++;
+    if (verbose) for (const l of left) console.log(`  chrome left: ${l.slice(0, 60)}`);
     ours.push({
       ...a,
       dateRight: page.date ? toYmd(clean.date) === page.date : undefined,
@@ -43,7 +52,7 @@ if (pages) {
       );
     }
   }
-  console.log(`pages ${pages.length}`);
+  console.log(`pages ${pages.length}; chrome lines left in cleanPage's text: ${chromeLines} in ${chromeFiles} files`);
   console.log(summarize('plandiff cleanPage', ours));
   console.log(summarize('Readability+linkedom', theirs));
 }
