@@ -10,15 +10,16 @@ export function chromeRule(text: string): LexiconRule | undefined {
   if (text.length > 200) return undefined;
   const opener = text.length <= 120 ? firstMatch(WEB_CHROME_OPENERS, text) : undefined;
   if (opener) return opener;
+  const sentence = text.length > 20 && (text.match(/[，。；！？]/g)?.length ?? 0) >= 2;
+  const needed = text.length <= 60 && !sentence ? 1 : 2;
   let first: LexiconRule | undefined;
   let hits = 0;
   for (const rule of WEB_CHROME_RULES) {
     if (!rule.pattern.test(text)) continue;
-    hits++;
     first ??= rule;
+    if (++hits >= needed) return first;
   }
-  const sentence = text.length > 20 && (text.match(/[，。；！？]/g)?.length ?? 0) >= 2;
-  return hits >= (text.length <= 60 && !sentence ? 1 : 2) ? first : undefined;
+  return undefined;
 }
 
 /** True when a line of text is site chrome (see chromeRule). */

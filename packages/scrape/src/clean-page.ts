@@ -47,7 +47,11 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
   const { title } = headline;
   const titleIndex = headline.blocks[0] ?? -1;
   const titleBlocks = new Set(headline.blocks);
-  const kept = selection.kept.filter((i) => !titleBlocks.has(i) && !(title && sameText(blocks[i]?.text ?? '', title)));
+  const kept = selection.kept.filter(
+    (i) =>
+      !titleBlocks.has(i) &&
+      !(title && (blocks[i]?.chars ?? 0) <= title.length && sameText(blocks[i]?.text ?? '', title)),
+  );
   const dropped = [...selection.dropped];
   for (const i of selection.kept) if (!kept.includes(i)) dropped[i] = 'scrape-title';
   for (const i of titleBlocks) dropped[i] = 'scrape-title';

@@ -1,4 +1,4 @@
-import { type DomNode, isHidden, SKIPPED_TAGS, textOf } from './dom.ts';
+import { type DomNode, isHidden, SKIPPED_TAGS } from './dom.ts';
 
 /** A table row read as one line: its cells in order, a numbering cell turned into the marker. */
 export interface RowLine {
@@ -8,7 +8,7 @@ export interface RowLine {
   links: number;
 }
 
-/** A cell with more paragraphs than this, or longer text, is a page column (a layout row). */
+/** A cell with more block elements than this + 1 (a wrapper), or longer text, is a page column. */
 const MAX_CELL_BLOCKS = 3;
 const MAX_CELL = 1500;
 const CELL_BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'dl', 'section', 'article']);
@@ -30,15 +30,11 @@ export function readDataRow(tr: DomNode): RowLine | undefined {
   let linkText = '';
   let links = 0;
   for (const cell of cells) {
-    if (hasDescendant(cell, 'table') || countBlocks(cell) > MAX_CELL_BLOCKS) return undefined;
-    const text = cellText(cell);
-    if (text.length > MAX_CELL) return undefined;
-    texts.push(text);
-    for (const a of descendants(cell, 'a')) {
-      if (a.attribs?.href === undefined) continue;
-      links++;
-      linkText += textOf(a);
-    }
+    const read = readCell(cell);
+    if (!read) return undefined;
+    texts.push(read.text);
+    linkText += read.linkText;
+    links += read.links;
   }
   const filled = texts.filter((t) => t !== '');
   if (filled.length === 0) return undefined;
@@ -51,51 +47,38 @@ export function readDataRow(tr: DomNode): RowLine | undefined {
   return { text, linkText, links };
 }
 
-/** A cell's visible text on one line (its paragraphs and `<br>` lines joined by a space). */
-function cellText(cell: DomNode): string {
+/**
+ * A cell's visible text on one line (its paragraphs and `<br>` lines joined by a space), or
+ * undefined as soon as it shows it is a page column: a nested table, too many paragraphs, too
+ * much text. One walk, stopping early, so layout tables cost little.
+ */
+function readCell(cell: DomNode): RowLine | undefined {
   let out = '';
-  const stack: DomNode[] = [cell];
+  let linkText = '';
+  let links = 0;
+  let blocks = 0;
+  const stack: { node: DomNode; inLink: boolean }[] = [{ node: cell, inLink: false }];
   while (stack.length > 0) {
-    const n = stack.pop() as DomNode;
-    if (n.type === 'text') out += n.data ?? '';
-    else if (n.type === 'tag' || n.type === 'root') {
-      if (n !== cell && ((n.name && SKIPPED_TAGS.has(n.name)) || isHidden(n))) continue;
-      if (n.name === 'br' || n.name === 'p' || n.name === 'div' || n.name === 'li') out += ' ';
-      const children = n.children ?? [];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
+    const { node: n, inLink } = stack.pop() as { node: DomNode; inLink: boolean };
+    if (n.type === 'text') {
+      out += n.data ?? '';
+      if (inLink) linkText += n.data ?? '';
+      if (out.length > MAX_CELL) return undefined;
+      continue;
     }
+    if (n.type !== 'tag') continue;
+    if (n !== cell && ((n.name && SKIPPED_TAGS.has(n.name)) || isHidden(n))) continue;
+    if (n.name === 'table' && n !== cell) return undefined;
+    if (n.name && CELL_BLOCKS.has(n.name) && ++blocks > MAX_CELL_BLOCKS + 1) return undefined;
+    if (n.name === 'br' || (n.name && CELL_BLOCKS.has(n.name))) out += ' ';
+    const link = n.name === 'a' && n.attribs?.href !== undefined;
+    if (link && !inLink) links++;
+    const children = n.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, inLink: inLink || link });
   }
-  return out
+  const text = out
     .replace(/(?<=[\p{Script=Han}，。；：、])\s*\n\s*(?=[\p{Script=Han}])/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
-}
-
-/** Block elements holding text inside a cell. */
-function countBlocks(cell: DomNode): number {
-  let n = 0;
-  const stack = [...(cell.children ?? [])];
-  while (stack.length > 0) {
-    const node = stack.pop() as DomNode;
-    if (node.type !== 'tag') continue;
-    if (node.name && CELL_BLOCKS.has(node.name) && textOf(node).trim() !== '') n++;
-    stack.push(...(node.children ?? []));
-  }
-  return n;
-}
-
-function hasDescendant(node: DomNode, name: string): boolean {
-  return descendants(node, name).length > 0;
-}
-
-function descendants(node: DomNode, name: string): DomNode[] {
-  const out: DomNode[] = [];
-  const stack = [...(node.children ?? [])];
-  while (stack.length > 0) {
-    const n = stack.pop() as DomNode;
-    if (n.type !== 'tag') continue;
-    if (n.name === name) out.push(n);
-    stack.push(...(n.children ?? []));
-  }
-  return out;
+  return { text, linkText, links };
 }
