@@ -59,6 +59,12 @@ describe('stamps outside the visible text', () => {
   it.each([
     ['WeChat `var ct`', '<script>var ct = "1581517074"; var nickname = "泸州教育";</script>', '2020-02-12'],
     [
+      'WeChat `var ct` multiplied',
+      '<script>var ct = "1581517074" * 1; var msg_title = "泸州教育";</script>',
+      '2020-02-12',
+    ],
+    ['a createTime string', "<script>var createTime = '2020-02-12 22:17';</script>", '2020-02-12'],
+    [
       'a publish_time variable',
       '<script>window.DATA = { publish_time: "2019-10-08 16:20:00", id: 5 };</script>',
       '2019-10-08',

@@ -15,7 +15,7 @@ const META_NAMES =
 // `"datePublished": "…"` in JSON-LD, `pubDate = '2020-02-12'`. Only these names count: other
 // dates in scripts (a banner clock, `var updated`) say nothing about the article.
 const SCRIPT_STAMP =
-  /(?:^|[\s,;{(])["']?(ct|publish_?time|publishTime|publish_?date|publishDate|pub_?time|pubTime|pub_?date|pubDate|datePublished|create_?time|createTime|ori_?create_?time|article_?time|releaseTime|release_?date)["']?\s*[:=]\s*(?:["']\s*)?([^"',;\s}][^"',;}]{0,30}?)\s*["']?(?=[,;}\s\n]|$)/g;
+  /(?:^|[\s,;{(.])["']?(ct|publish_?time|publishTime|publish_?date|publishDate|pub_?time|pubTime|pub_?date|pubDate|datePublished|create_?time|createTime|ori_?create_?time|article_?time|releaseTime|release_?date)["']?\s*[:=]\s*(?:"([^"\n]{1,40})"|'([^'\n]{1,40})'|(\d{10}(?:\d{3})?)(?!\d))/g;
 
 const SCRIPT_TAG = new Set(['script']);
 const META_TAG = new Set(['meta']);
@@ -35,7 +35,7 @@ export function findPageStamps(root: DomNode): PageStamp[] {
     const code = (script.children ?? []).map((c) => c.data ?? '').join('');
     if (code.length > 500_000) continue;
     for (const m of code.matchAll(SCRIPT_STAMP)) {
-      const iso = readStamp(m[2] ?? '');
+      const iso = readStamp(m[2] ?? m[3] ?? m[4] ?? '');
       if (iso) {
         out.push({ iso, from: 'script' });
         break;
