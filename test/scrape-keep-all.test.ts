@@ -3,6 +3,7 @@
 // numbered in another style and the sections after it survive, task tables become numbered lines
 // in reading order, and the block account names the rule behind every block it dropped.
 import { afterEach, describe, expect, it } from 'vitest';
+import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { accountBlocks } from '../packages/scrape/src/block-account.ts';
 import { collectBlocks } from '../packages/scrape/src/blocks.ts';
 import { parseHtml } from '../packages/scrape/src/dom.ts';
@@ -91,6 +92,22 @@ describe('every block of the main text lands in the output, in order', () => {
     expect(r.text.split('\n')).toEqual(
       [39, 40, 41].map((n, i) => `${'一二三'[i]}、${seedTask(n).replace(/^\d+\./u, '')} 市教育局 各区县`),
     );
+  });
+
+  it('gives the normalizer numbered tasks from the table rows', () => {
+    const rows = [39, 40, 41].map(
+      (n, i) => `<tr><td>${i + 1}</td><td>${seedTask(n).replace(/^\d+\./u, '')}</td><td>市教育局</td></tr>`,
+    );
+    const html = portal(
+      `<p>${SEED_OPENING}</p><p>一、重点任务</p><table><tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr>${rows.join('')}</table><p>二、保障措施</p><p>${seedTask(2).replace(/^\d+\./u, '（一）')}</p>`,
+    );
+    const { plan } = normalizePlan(cleanPage(html).text, { source: { sha256: '0'.repeat(64), encoding: 'utf-8' } });
+    const first = plan.units[0];
+    expect(first?.number).toBe('一、');
+    expect(first?.children.filter((u) => /^\d\.$/u.test(u.number)).map((u) => [u.number, u.heading])).toEqual(
+      [39, 40, 41].map((n, i) => [`${i + 1}.`, seedHeading(n).replace(/。$/u, '')]),
+    );
+    expect(plan.units[1]?.number).toBe('二、');
   });
 
   it('does not read a layout table (a page column per cell) as one line', () => {
