@@ -110,6 +110,14 @@ describe('the title is the headline', () => {
       page('新闻动态 - 泸州市教育局', `<h2 class="column">新闻动态</h2><h1>${NEWS}</h1>`),
       NEWS,
     ],
+    [
+      'a column name that is no link, in <title> and over the headline',
+      page('新闻动态 - 泸州市教育局', `<div class="lm-title">新闻动态</div><h2>${NEWS}</h2>`).replace(
+        '<a href="/xw">新闻动态</a>',
+        '',
+      ),
+      NEWS,
+    ],
     ['a 原创 badge element glued on', page(NEWS, `<h1><span class="tag">原创</span>${NEWS}</h1>`), NEWS],
     ['a 原创 badge in <title> and the heading', page(`原创 | ${NEWS}`, `<h1><em>原创</em> ${NEWS}</h1>`), NEWS],
     ['a 【置顶】 badge', page(NEWS, `<h1>【置顶】${NEWS}</h1>`), NEWS],

@@ -80,11 +80,15 @@ function findTitleBlock(
     const text = squeeze(stripBadges(b));
     if (columns.has(text) || chromeRule(b.text) || isMetaLine(b.text)) continue;
     let score = 0;
+    // A short match (新闻动态, a site name) is more likely a column heading than the headline.
+    const weight = text.length >= 7 || b.tag === 'h1' ? 3 : 1;
     if (key && (key === text || (text.length >= 4 && (key.includes(text) || text.includes(key)))))
-      score = 3 + Math.min(text.length, key.length) / Math.max(text.length, key.length);
+      score = weight + Math.min(text.length, key.length) / Math.max(text.length, key.length);
     if (/^h[1-3]$/.test(b.tag)) score += b.tag === 'h1' ? 1.6 : 1.5;
     else if (/title|biaoti|bt/i.test(`${b.owner.attribs?.class ?? ''} ${b.owner.attribs?.id ?? ''}`)) score += 1.5;
     if (score > 0 && i <= before) score += 0.5;
+    // Between equal headings the longer one is the headline; a column name is a word or two.
+    if (score > 0) score += Math.min(text.length, 30) / 100;
     if (score > bestScore) {
       best = i;
       bestScore = score;
