@@ -118,6 +118,11 @@ describe('the title is the headline', () => {
       ),
       NEWS,
     ],
+    [
+      'a column heading in the same tag as the headline',
+      page('通知公告', `<h2>通知公告</h2><h2>${NOTICE}</h2>`),
+      NOTICE,
+    ],
     ['a 原创 badge element glued on', page(NEWS, `<h1><span class="tag">原创</span>${NEWS}</h1>`), NEWS],
     ['a 原创 badge in <title> and the heading', page(`原创 | ${NEWS}`, `<h1><em>原创</em> ${NEWS}</h1>`), NEWS],
     ['a 【置顶】 badge', page(NEWS, `<h1>【置顶】${NEWS}</h1>`), NEWS],

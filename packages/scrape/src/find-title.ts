@@ -26,7 +26,7 @@ export function findTitle(root: DomNode, blocks: readonly Block[], before: numbe
   const tag = titleFromTag(root, columns);
   const index = findTitleBlock(blocks, tag, before, columns);
   if (index < 0) return tag ? { title: tag, blocks: [] } : { blocks: [] };
-  const run = headingRun(blocks, index);
+  const run = headingRun(blocks, index, columns);
   const text = joinLines(run.map((i) => stripBadges(blocks[i] as Block)));
   return { title: text, blocks: run };
 }
@@ -101,7 +101,7 @@ function findTitleBlock(
  * The headline's block and the heading lines printed with it: adjacent blocks of the same heading
  * tag (or the same `title` class), each short and not a sentence, joined in order.
  */
-function headingRun(blocks: readonly Block[], index: number): number[] {
+function headingRun(blocks: readonly Block[], index: number, columns: ReadonlySet<string>): number[] {
   const b = blocks[index] as Block;
   const kind = (x: Block) => (/^h[1-6]$/.test(x.tag) ? x.tag : `${x.tag}.${x.owner.attribs?.class ?? ''}`);
   const same = (x: Block | undefined) =>
@@ -111,7 +111,10 @@ function headingRun(blocks: readonly Block[], index: number): number[] {
     x.chars >= 1 &&
     x.chars <= 40 &&
     x.linkChars === 0 &&
-    !/[。！？；]$/u.test(x.text);
+    !/[。！？；]$/u.test(x.text) &&
+    !columns.has(squeeze(x.text)) &&
+    !chromeRule(x.text) &&
+    !isMetaLine(x.text);
   let start = index;
   while (start - index > -3 && same(blocks[start - 1])) start--;
   let end = index;
