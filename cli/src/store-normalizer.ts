@@ -2,11 +2,13 @@ import type { Diagnostic } from '@plandiff/model';
 import { normalizePlan, renderOutline } from '@plandiff/normalize';
 import { cleanPage, decodeBytes, readDocument } from '@plandiff/scrape';
 import type { Normalizer, ParseInput, ParseOutput } from '@plandiff/store';
+import { planFromAttachment } from './plan-from-attachment.ts';
 
 /**
  * The real pipeline the corpus stores and rebuilds with: text sources are decoded and normalized;
  * HTML pages are decoded, cleaned (body text plus title/date/number/issuer hints) and normalized;
- * documents (.docx, .pdf, .doc, .wps) are read by the scraper's document reader and normalized.
+ * documents (.docx, .pdf, .doc, .wps) are read by the scraper's document reader and normalized; a
+ * page whose plan is in an attachment (`planFrom`) becomes that plan's notice.
  */
 export const storeNormalizer: Normalizer = {
   parse: parseSource,
@@ -37,6 +39,7 @@ async function parseSource(input: ParseInput): Promise<ParseOutput> {
   if (issuedOn) hints.issuedOn = issuedOn;
   if (page.docNumber) hints.docNumber = page.docNumber;
   if (page.issuer) hints.issuer = page.issuer;
+  if (input.planFrom) return planFromAttachment(page, input.planFrom, hints);
   const result = normalizePlan(page.text, { source: { ...source, encoding: decoded.encoding }, hints });
   const diagnostics: Diagnostic[] = [...page.diagnostics, ...result.diagnostics];
   return { plan: result.plan, diagnostics };

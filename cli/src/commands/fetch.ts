@@ -1,7 +1,8 @@
 import { isPlandiffError, PlandiffError } from '@plandiff/model';
-import { detectFormat, fetchPage, isDocumentFormat } from '@plandiff/scrape';
+import { detectFormat, fetchPage, isDocumentFormat, type RetryInfo } from '@plandiff/scrape';
 import { type ImportFailure, importSources, type SourceInput, stripCredentials, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
+import { followAttachments } from '../follow-attachments.ts';
 import { setExitCode } from '../io.ts';
 import { refuseNoPlan } from '../no-plan.ts';
 import { printDiagnostics } from '../output.ts';
@@ -30,6 +31,11 @@ export const fetchCommand = defineCommand({
         default: false,
         describe: 'Fetch even where robots.txt disallows it',
       })
+      .option('attachments', {
+        type: 'boolean',
+        default: true,
+        describe: "Follow the page's attachment links (.docx .pdf .doc .wps .xls .xlsx); --no-attachments: do not",
+      })
       .option('delay', {
         type: 'number',
         requiresArg: true,
@@ -48,7 +54,7 @@ export const fetchCommand = defineCommand({
       .example('$0 fetch https://example.gov.cn/2012.html --series luzhou-edu', 'Archive one page as luzhou-edu@2012')
       .example('$0 fetch $(cat urls.txt) --series luzhou-edu', 'Several pages: a progress bar, a line per URL')
       .epilogue(
-        'Pages are fetched one after another; each gets a result line. Pages that fail, and responses that hold no plan (an empty body, a "页面不存在" page, an error or login page, a PDF without text), are summarised at the end and the exit code is 3; nothing they hold is stored, and the others are still stored, in one commit. A .docx, .pdf, .doc or .wps response is archived as it is and read as the plan.\n\nEnvironment: PLANDIFF_FETCH_TIMEOUT (seconds per request) and PLANDIFF_FETCH_RETRIES set the defaults of --timeout and --retries.',
+        'Pages are fetched one after another; each gets a result line. Pages that fail, and responses that hold no plan (an empty body, a "页面不存在" page, an error or login page, a PDF without text), are summarised at the end and the exit code is 3; nothing they hold is stored, and the others are still stored, in one commit. A .docx, .pdf, .doc or .wps response is archived as it is and read as the plan.\n\nAttachments: the documents and spreadsheets a page links (附件：《…》.docx) are fetched with the same delay, robots.txt, timeouts, retries and a 16 MB cap, and archived beside the page in the same commit (attachment-1.docx …, sha256 in source.json). When a document holds the plan, the plan is read from it and the page becomes its notice. An attachment that fails is named by a warning and left out.\n\nEnvironment: PLANDIFF_FETCH_TIMEOUT (seconds per request) and PLANDIFF_FETCH_RETRIES set the defaults of --timeout and --retries.',
       ),
   handler: async (args) => {
     validateName(args.series, 'series');
@@ -63,12 +69,13 @@ export const fetchCommand = defineCommand({
     for (const [i, url] of urls.entries()) {
       progress.update(i, url);
       try {
-        const page = await fetchPage(url, {
+        const politeness = {
           ignoreRobots: args.ignoreRobots,
           ...timing,
-          onRetry: (r) =>
+          onRetry: (r: RetryInfo) =>
             progress.log(`retrying ${r.url} in ${Math.round(r.waitMs / 1000)} s: ${r.reason}`, process.stderr),
-        });
+        };
+        const page = await fetchPage(url, politeness);
         const type = page.headers['content-type'] ?? '';
         const format = detectFormat(page.bytes, new URL(page.finalUrl).pathname, type);
         const input: SourceInput = {
@@ -84,7 +91,12 @@ export const fetchCommand = defineCommand({
           headers: page.headers,
         };
         if (args.edition !== undefined) input.edition = args.edition;
-        await refuseNoPlan(page, input);
+        if (args.attachments) {
+          // Attachment warnings name the file and why it was left out; only the CLI prints.
+          for (const d of await followAttachments(page, input, politeness))
+            progress.log(`${input.label}: ${d.severity} ${d.reason} [${d.ruleId}]`, process.stderr);
+        }
+        if (input.planFrom === undefined) await refuseNoPlan(page, input).catch((e) => notePlanless(e, input));
         inputs.push(input);
       } catch (error) {
         if (!isPlandiffError(error)) throw error;
@@ -117,6 +129,11 @@ export const fetchCommand = defineCommand({
     for (const e of report.editions) {
       if (e.status !== 'unchanged') printDiagnostics(importantDiagnostics(e.diagnostics), e.label);
       process.stdout.write(`${formatOutcome(e.status, `${e.series}@${e.edition}`, e.label, e.sha256)}\n`);
+      if (e.status !== 'unchanged')
+        for (const a of e.attachments ?? [])
+          process.stdout.write(
+            `  + ${a.file}${a.file === e.planFrom ? ' (plan)' : ''}  ${JSON.stringify(a.name)}  sha256 ${a.sha256.slice(0, 12)}\n`,
+          );
     }
     if ('commit' in report && report.commit)
       process.stdout.write(`committed ${report.commit.slice(0, 12)} in ${dir}\n`);
@@ -128,6 +145,17 @@ export const fetchCommand = defineCommand({
     }
   },
 });
+
+/** A NO_PLAN refusal of a page with attachments says none of them holds the plan either. */
+function notePlanless(error: unknown, input: SourceInput): never {
+  const n = input.attachments?.length ?? 0;
+  if (n > 0 && isPlandiffError(error) && error.code === 'NO_PLAN')
+    throw new PlandiffError(
+      'NO_PLAN',
+      error.message.replace(/; nothing stored$/, `, nor do its ${n} fetched attachment(s); nothing stored`),
+    );
+  throw error;
+}
 
 /** --delay/--timeout/--retries as fetch options (seconds on the command line, ms inside). */
 function fetchTiming(args: { delay?: number | undefined; timeout?: number | undefined; retries?: number | undefined }) {

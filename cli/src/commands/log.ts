@@ -1,12 +1,13 @@
 import { logEdition } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
+import { archivedFiles, formatArchivedFile } from '../render-files.ts';
 import { defineCommand } from './command.ts';
 import { withStatusFormat } from './json-option.ts';
 
 /** `plandiff log <ref>` — every archived version of an edition. */
 export const logCommand = defineCommand({
   command: 'log <ref>',
-  describe: 'List every archived version of an edition: commit, date, source, sha256',
+  describe: 'List every archived version of an edition: commit, date, source, sha256, attachments',
   builder: (y) =>
     withStatusFormat(
       withCorpusOption(y)
@@ -28,6 +29,9 @@ export const logCommand = defineCommand({
       process.stdout.write(
         `${v.commit.slice(0, 12)}  ${v.date}  ${ref.padEnd(18)} sha256 ${v.sha256.slice(0, 16)}  ${from}\n`,
       );
+      // A page archived with its attachments: every file of the version, the plan's marked.
+      if (v.attachments?.length)
+        for (const f of archivedFiles(v)) process.stdout.write(`    ${formatArchivedFile(f)}\n`);
     });
   },
 });

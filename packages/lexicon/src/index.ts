@@ -1,4 +1,5 @@
 export { ANNEX_LABEL, GLOSSARY_LABEL } from './annexes.ts';
+export { ATTACHMENT_LIST_LABEL } from './attachment-links.ts';
 export { BARE_NUMERAL, ENUMERATION_STYLES, type EnumerationStyle } from './enumerations.ts';
 export {
   ATTACHMENT,

@@ -1,6 +1,14 @@
+export { mainTextLinks } from './attachment-links.ts';
 export { type CleanOptions, type CleanResult, cleanPage } from './clean-page.ts';
 export { type DecodedText, decodeBytes, type EncodingSource } from './decode-bytes.ts';
 export { type DocumentFormat, detectFormat, isDocumentFormat, looksBinary } from './detect-format.ts';
+export {
+  type AttachmentKind,
+  type AttachmentLink,
+  type AttachmentOptions,
+  type FetchedAttachment,
+  fetchAttachments,
+} from './fetch-attachments.ts';
 export { safeUrl } from './fetch-url.ts';
 export {
   defaultUserAgent,

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { type Diagnostic, type Plan, PlandiffError } from '@plandiff/model';
+import { type AttachmentRecord, attachmentWrites } from './attachments.ts';
 import { hashBlob } from './blob-hash.ts';
 import {
   CORPUS_FILE,
@@ -62,6 +63,10 @@ export interface ImportedEdition {
   diagnostics: Diagnostic[];
   /** Set when the bytes changed but the plan did not: no new version, a line in the edition's fetch-log.jsonl. */
   logged?: boolean;
+  /** The files the page linked, archived beside it. */
+  attachments?: AttachmentRecord[];
+  /** The attachment the plan was read from. */
+  planFrom?: string;
 }
 
 /** Result of importSources: per-source outcomes and the single commit made (if anything changed). */
@@ -129,7 +134,9 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
       const target = `${paths.dir}/${file}`;
       const record = buildRecord(p, file, now);
       const plan = storedPlan(p.plan, record, target);
-      const sameBytes = heads.get(target) === hashBlob(p.input.bytes, algorithm);
+      // Attachments are part of the version: changed attachment bytes are a changed source.
+      const extra = attachmentWrites(paths.dir, p.input.attachments ?? [], heads, algorithm);
+      const sameBytes = heads.get(target) === hashBlob(p.input.bytes, algorithm) && extra.same;
       // Changed bytes, same plan (a visit counter, a session token): no new version, one fetch-log line.
       const samePlan = !sameBytes && heads.has(target) && samePlanText(oldPlans.get(paths.plan), plan);
       const status = sameBytes || samePlan ? 'unchanged' : heads.has(paths.record) ? 'updated' : 'added';
@@ -142,6 +149,8 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         title: p.plan.title,
         diagnostics: p.diagnostics,
         ...(samePlan ? { logged: true } : {}),
+        ...(record.attachments ? { attachments: record.attachments } : {}),
+        ...(record.planFrom ? { planFrom: record.planFrom } : {}),
       });
       if (samePlan) {
         writes.push({ path: paths.fetchLog, bytes: appendFetchLog(corpus.git, heads.get(paths.fetchLog), p, now) });
@@ -153,6 +162,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         { path: paths.record, bytes: Buffer.from(renderJson(record)) },
         { path: paths.plan, bytes: renderPlanJson(plan, p.input.bytes.length, p.input.label) },
         { path: paths.outline, bytes: Buffer.from(options.normalizer.render(plan)) },
+        ...extra.writes,
       );
       for (const other of sourcePaths(paths.dir))
         if (other !== target && heads.has(other)) writes.push({ path: other, bytes: null });
@@ -237,10 +247,12 @@ function commitMessage(verb: string, editions: ImportedEdition[]): string {
         ? `${verb}: update corpus.json`
         : `${verb} ${refs.length} editions (${refs[0]} … ${refs[refs.length - 1]})`;
   // Labels are file names or URLs: escaped, so a newline in a name cannot forge a line of the message.
-  const body = changed.map(
-    (e) =>
-      `${e.series}@${e.edition}: ${e.status} from ${escapeControls(stripCredentials(e.label))} (sha256 ${e.sha256})`,
-  );
+  const body = changed.flatMap((e) => [
+    `${e.series}@${e.edition}: ${e.status} from ${escapeControls(stripCredentials(e.label))} (sha256 ${e.sha256})`,
+    ...(e.attachments ?? []).map(
+      (a) => `  ${a.file}${a.file === e.planFrom ? ' (plan)' : ''}: ${escapeControls(a.url)} (sha256 ${a.sha256})`,
+    ),
+  ]);
   const logged = editions
     .filter((e) => e.logged)
     .map((e) => `${e.series}@${e.edition}: plan unchanged, logged sha256 ${e.sha256}`);

@@ -1,3 +1,4 @@
+export * from './attachments.ts';
 export * from './corpus.ts';
 export * from './import-sources.ts';
 export * from './layout.ts';

@@ -1,5 +1,6 @@
 import type { Plan } from '@plandiff/model';
 import { z } from 'zod';
+import { AttachmentRecordSchema, isAttachmentFile } from './attachments.ts';
 import { SOURCE_FILE_NAMES, type SourceKind, sourceFileName } from './source-files.ts';
 
 export { type SourceKind, sourceFileName };
@@ -25,6 +26,10 @@ export const SourceRecordSchema = z.object({
   encoding: z.string(),
   /** Selected response headers (content-type, last-modified, etag). */
   headers: z.record(z.string(), z.string()).optional(),
+  /** Files the page links, archived beside it (`attachment-1.docx` …), in page order. */
+  attachments: z.array(AttachmentRecordSchema).optional(),
+  /** The attachment the plan was read from (its `file`); the page is then the plan's notice. */
+  planFrom: z.string().refine(isAttachmentFile, 'not an attachment file name').optional(),
 });
 
 /** Contents of `source.json`. */
@@ -85,6 +90,12 @@ export function renderJson(value: unknown): string {
  * so both write identical plan.json for identical input.
  */
 export function storedPlan(derived: Plan, record: SourceRecord, sourcePath: string): Plan {
+  // A plan read from an attachment names that file: its units came from those bytes.
+  const from = record.planFrom === undefined ? undefined : record.attachments?.find((a) => a.file === record.planFrom);
+  if (from) {
+    const path = `${sourcePath.slice(0, sourcePath.lastIndexOf('/'))}/${from.file}`;
+    return { ...derived, source: { path, url: from.finalUrl ?? from.url, sha256: from.sha256, encoding: from.kind } };
+  }
   const url = record.finalUrl ?? record.url;
   return {
     ...derived,

@@ -13,6 +13,20 @@ export interface ParseInput {
   url?: string;
   /** A label for messages: the file name or URL. */
   label: string;
+  /**
+   * Set when the plan is published as an attachment of the page in `bytes`: the plan is read from
+   * this document and the page becomes its cover notice.
+   */
+  planFrom?: PlanAttachment;
+}
+
+/** The attachment a plan is read from (see ParseInput.planFrom). */
+export interface PlanAttachment {
+  bytes: Uint8Array;
+  kind: 'docx' | 'pdf' | 'doc' | 'wps';
+  sha256: string;
+  url?: string;
+  label: string;
 }
 
 /** A plan and the diagnostics produced while deriving it. */

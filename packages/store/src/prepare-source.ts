@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { type Diagnostic, isPlandiffError, type Plan, PlandiffError } from '@plandiff/model';
+import { type AttachmentInput, attachmentFileName, attachmentRecords } from './attachments.ts';
 import { sha256Hex } from './blob-hash.ts';
 import { type SourceKind, type SourceRecord, selectHeaders, stripCredentials } from './layout.ts';
 import { validateName } from './names.ts';
-import type { Normalizer } from './normalizer.ts';
+import type { Normalizer, PlanAttachment } from './normalizer.ts';
 import { checkSourceSize } from './plan-size.ts';
 import { validatePlan } from './validate.ts';
 
@@ -25,6 +26,10 @@ export interface SourceInput {
   fetchedAt?: string;
   encoding?: string;
   headers?: Record<string, string | string[] | undefined>;
+  /** Files the page links, archived beside it in the same commit. */
+  attachments?: AttachmentInput[];
+  /** Index in `attachments` of the document that holds the plan (the page is then its notice). */
+  planFrom?: number;
 }
 
 /** A source that could not be stored (collect mode). */
@@ -48,6 +53,8 @@ export async function prepareSource(input: SourceInput, normalizer: Normalizer):
   checkSourceSize(input.bytes.length, input.label);
   const sha256 = sha256Hex(input.bytes);
   const url = input.url === undefined ? undefined : stripCredentials(input.url);
+  for (const a of input.attachments ?? []) checkSourceSize(a.bytes.length, `${input.label}: attachment ${a.name}`);
+  const planFrom = planAttachment(input);
   const { plan: raw, diagnostics } = await normalizer.parse({
     bytes: input.bytes,
     kind: input.kind,
@@ -55,6 +62,7 @@ export async function prepareSource(input: SourceInput, normalizer: Normalizer):
     label: input.label,
     ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
     ...(url === undefined ? {} : { url }),
+    ...(planFrom === undefined ? {} : { planFrom }),
   });
   const plan = validatePlan(raw, `${input.label} (plan produced by the normalizer)`);
   let edition = input.edition;
@@ -66,6 +74,15 @@ export async function prepareSource(input: SourceInput, normalizer: Normalizer):
     edition = validateName(inferred, 'edition');
   }
   return { input, edition, sha256, plan, diagnostics };
+}
+
+/** The attachment named by `planFrom`, as the normalizer takes it (a document, else a usage error). */
+function planAttachment(input: SourceInput): PlanAttachment | undefined {
+  if (input.planFrom === undefined) return undefined;
+  const a = input.attachments?.[input.planFrom];
+  if (!a || !(a.kind === 'docx' || a.kind === 'pdf' || a.kind === 'doc' || a.kind === 'wps'))
+    throw new PlandiffError('INTERNAL', `${input.label}: planFrom ${input.planFrom} names no document attachment`);
+  return { bytes: a.bytes, kind: a.kind, sha256: sha256Hex(a.bytes), url: stripCredentials(a.url), label: a.name };
 }
 
 /** Sources that would land on an edition an earlier source already takes: [index, message]. */
@@ -99,5 +116,8 @@ export function buildRecord(p: Prepared, file: SourceRecord['file'], now: string
   else record.importedAt = now;
   if (input.fileName !== undefined) record.fileName = basename(input.fileName);
   if (headers) record.headers = headers;
+  if (input.attachments?.length) record.attachments = attachmentRecords(input.attachments, stripCredentials);
+  const from = input.planFrom === undefined ? undefined : input.attachments?.[input.planFrom];
+  if (from && input.planFrom !== undefined) record.planFrom = attachmentFileName(input.planFrom + 1, from.kind);
   return record;
 }

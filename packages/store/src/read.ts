@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path';
 import { type Plan, PlandiffError } from '@plandiff/model';
+import type { AttachmentRecord } from './attachments.ts';
+import { isAttachmentFile } from './attachments.ts';
 import { type Corpus, openCorpus, type SeriesInfo } from './corpus.ts';
 import { type Git, openGit } from './git.ts';
 import { editionPaths, type SourceRecord, SourceRecordSchema } from './layout.ts';
 import { explainBadName } from './names.ts';
 import { type CorpusRef, formatRef, parseRef } from './refs.ts';
-import { EDITION_FILES, symlinkError } from './safe-path.ts';
+import { isEditionFile, symlinkError } from './safe-path.ts';
 import { sourcePaths } from './source-files.ts';
 import { headCommit, LINK_MODES, lsTree, readAtRevision, readObjects, type TreeEntry } from './tree.ts';
 import { formatZodIssue, parsePlanJson } from './validate.ts';
@@ -51,7 +53,7 @@ function seriesEntries(dir: string, git: Git, head: string | undefined, series: 
     if (LINK_MODES.has(e.mode)) {
       const parts = e.path.split('/');
       // A link as a series or edition folder, or as one of the files plandiff reads, is refused.
-      if (parts.length <= 2 || (parts.length === 3 && (EDITION_FILES as readonly string[]).includes(parts[2] ?? '')))
+      if (parts.length <= 2 || (parts.length === 3 && isEditionFile(parts[2] ?? '')))
         throw symlinkError(join(dir, e.path));
     }
   }
@@ -165,10 +167,16 @@ export interface EditionVersion {
   subject: string;
   sha256: string;
   size: number;
+  /** The archived source's file name (`source.html`). */
+  file?: string;
   url?: string;
   fileName?: string;
   fetchedAt?: string;
   importedAt?: string;
+  /** Files the page linked, archived beside it with this version. */
+  attachments?: AttachmentRecord[];
+  /** The attachment the plan was read from (its `file`). */
+  planFrom?: string;
 }
 
 /** Every version of an edition's source (commits that changed its bytes), newest first. */
@@ -208,7 +216,11 @@ async function versionsOf(corpus: Corpus, series: string, edition: string): Prom
       flush();
       header = item.split('\x1f');
       touched = false;
-    } else if (sources.has(item)) touched = true;
+    } else if (
+      sources.has(item) ||
+      (item.startsWith(`${paths.dir}/`) && isAttachmentFile(item.slice(paths.dir.length + 1)))
+    )
+      touched = true;
   }
   flush();
   const records = readObjects(
@@ -220,12 +232,21 @@ async function versionsOf(corpus: Corpus, series: string, edition: string): Prom
     const bytes = records[i];
     if (!bytes) continue;
     const record = parseRecord(bytes.toString('utf8'), `${paths.record} at ${commit.slice(0, 12)}`);
-    const version: EditionVersion = { commit, date, subject: subject ?? '', sha256: record.sha256, size: record.size };
+    const version: EditionVersion = {
+      commit,
+      date,
+      subject: subject ?? '',
+      sha256: record.sha256,
+      size: record.size,
+      file: record.file,
+    };
     const url = record.finalUrl ?? record.url;
     if (url !== undefined) version.url = url;
     if (record.fileName !== undefined) version.fileName = record.fileName;
     if (record.fetchedAt !== undefined) version.fetchedAt = record.fetchedAt;
     if (record.importedAt !== undefined) version.importedAt = record.importedAt;
+    if (record.attachments?.length) version.attachments = record.attachments;
+    if (record.planFrom !== undefined) version.planFrom = record.planFrom;
     versions.push(version);
   }
   return versions;

@@ -1,7 +1,8 @@
 import { type Diagnostic, isPlandiffError, PlandiffError } from '@plandiff/model';
 import { sha256Hex } from './blob-hash.ts';
 import { excludeScratch, openCorpus } from './corpus.ts';
-import { editionPaths, storedPlan } from './layout.ts';
+import type { Git } from './git.ts';
+import { editionPaths, type SourceRecord, storedPlan } from './layout.ts';
 import { acquireLock } from './lock.ts';
 import { validateName } from './names.ts';
 import type { Normalizer } from './normalizer.ts';
@@ -69,6 +70,7 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
           );
         }
         const url = record.finalUrl ?? record.url;
+        const planFrom = readPlanAttachment(corpus.git, head, paths.dir, record);
         const { plan: raw, diagnostics } = await options.normalizer.parse({
           bytes,
           kind: kindOfSourceFile(record.file),
@@ -76,6 +78,7 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
           encoding: record.encoding,
           label: sourcePath,
           ...(url === undefined ? {} : { url }),
+          ...(planFrom === undefined ? {} : { planFrom }),
         });
         report.diagnostics[key] = diagnostics;
         const derived = validatePlan(raw, `${sourcePath} (plan produced by the normalizer)`);
@@ -109,6 +112,21 @@ export async function rebuildCorpus(dir: string, options: RebuildOptions): Promi
   } finally {
     lock.release();
   }
+}
+
+/** The committed attachment a plan was read from, its bytes checked against source.json. */
+function readPlanAttachment(git: Git, head: string | undefined, dir: string, record: SourceRecord) {
+  if (record.planFrom === undefined) return undefined;
+  const entry = record.attachments?.find((a) => a.file === record.planFrom);
+  const path = `${dir}/${record.planFrom}`;
+  const bytes = entry ? readObjects(git, [`${head}:${path}`])[0] : undefined;
+  if (!entry || !bytes)
+    throw new PlandiffError('STORE_NOT_FOUND', `${path}: the plan's attachment is not in the last commit`);
+  if (sha256Hex(bytes) !== entry.sha256)
+    throw new PlandiffError('STORE_INVALID', `${path}: its bytes do not match the sha256 in source.json`);
+  if (entry.kind !== 'docx' && entry.kind !== 'pdf' && entry.kind !== 'doc' && entry.kind !== 'wps')
+    throw new PlandiffError('STORE_INVALID', `${path}: a plan cannot be read from a ${entry.kind} file`);
+  return { bytes, kind: entry.kind, sha256: entry.sha256, url: entry.finalUrl ?? entry.url, label: path };
 }
 
 function selectTargets(dir: string, target: string | undefined): { series: string; edition: string }[] {

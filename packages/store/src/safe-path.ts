@@ -1,6 +1,7 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
+import { isAttachmentFile } from './attachments.ts';
 import { explainBadName } from './names.ts';
 import { SOURCE_FILE_NAMES } from './source-files.ts';
 
@@ -21,8 +22,13 @@ export function isCorpusPath(path: string): boolean {
   return (
     explainBadName(series, 'series') === undefined &&
     explainBadName(edition, 'edition') === undefined &&
-    (EDITION_FILES as readonly string[]).includes(file)
+    isEditionFile(file)
   );
+}
+
+/** True for the files plandiff writes inside an edition folder (its own names and `attachment-<n>.<kind>`). */
+export function isEditionFile(name: string): boolean {
+  return (EDITION_FILES as readonly string[]).includes(name) || isAttachmentFile(name);
 }
 
 function lstatOrUndefined(path: string) {
