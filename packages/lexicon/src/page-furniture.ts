@@ -51,6 +51,23 @@ export const WEB_CHROME_RULES: readonly LexiconRule[] = [
       /分享到|一键分享|^分享\s*[:：|｜]?$|推荐给朋友|转发给好友|我要纠错|我要打印|扫一扫|扫码|扫描二维码|二维码|在手机上阅读|点(个)?在看|^(点赞|在看|转发|收藏)(\s*[|｜·/]?\s*(点赞|在看|转发|收藏|分享))*$/u,
   },
   {
+    ruleId: 'web-tools',
+    what: 'page tool words',
+    pattern: /^([【[]?\s*(打印|关闭|收藏|纠错|返回|顶部|TOP|复制链接|字体|放大|缩小|默认)\s*[】\]]?\s*[|｜·/]?\s*)+$/iu,
+  },
+  {
+    ruleId: 'web-promo',
+    what: 'promotion or follow prompt',
+    pattern:
+      /点击(图片|这里|此处)?(进入|查看|阅读|浏览|下载)(专题|全文|详情|原文|更多)?|^(阅读原文|轻触阅读原文|更多精彩|关注我们|长按识别|欢迎关注|点击关注)|^更多\s*[>》]+$/u,
+  },
+  {
+    ruleId: 'web-wechat',
+    what: 'WeChat page furniture',
+    pattern:
+      /预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻点两下取消|微信扫一扫|使用小程序|^知道了$|^取消\s*允许$|^(视频|小程序|赞|在看)(\s*[，,]?\s*(视频|小程序|赞|在看|轻点两下取消(赞|在看)))+$/u,
+  },
+  {
     ruleId: 'web-footer',
     what: 'site footer',
     pattern:

@@ -24,6 +24,11 @@ describe('web page chrome rules', () => {
     ['报料电话：0830-3123456', 'web-footer'],
     ['字号：大 中 小', 'web-font'],
     ['返回首页', 'web-tools'],
+    ['【打印】 【关闭】', 'web-tools'],
+    ['阅读原文', 'web-promo'],
+    ['点击进入专题', 'web-promo'],
+    ['继续滑动看下一个', 'web-wechat'],
+    ['预览时标签不可点', 'web-wechat'],
   ])('%s → %s', (line, id) => {
     expect(rule(line)).toBe(id);
   });
