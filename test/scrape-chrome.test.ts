@@ -123,6 +123,14 @@ describe('the title is the headline', () => {
       page('通知公告', `<h2>通知公告</h2><h2>${NOTICE}</h2>`),
       NOTICE,
     ],
+    [
+      'an empty <title> with the headline in og:title (WeChat)',
+      page('', `<div id="activity-name"><strong>${NEWS}</strong></div>`).replace(
+        '<head>',
+        `<head><meta property="og:title" content="${NEWS}">`,
+      ),
+      NEWS,
+    ],
     ['a 原创 badge element glued on', page(NEWS, `<h1><span class="tag">原创</span>${NEWS}</h1>`), NEWS],
     ['a 原创 badge in <title> and the heading', page(`原创 | ${NEWS}`, `<h1><em>原创</em> ${NEWS}</h1>`), NEWS],
     ['a 【置顶】 badge', page(NEWS, `<h1>【置顶】${NEWS}</h1>`), NEWS],

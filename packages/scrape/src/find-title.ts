@@ -49,7 +49,14 @@ export function titleFromTag(root: DomNode, columns: ReadonlySet<string> = new S
     if (/^ArticleTitle$/i.test(a.name ?? '') && a.content?.trim()) return a.content.replace(/\s+/g, ' ').trim();
   }
   const tag = findAll(root, TITLE_TAG)[0];
-  const raw = tag ? (tag.children ?? []).map(textOf).join('').replace(/\s+/g, ' ').trim() : '';
+  let raw = tag ? (tag.children ?? []).map(textOf).join('').replace(/\s+/g, ' ').trim() : '';
+  // WeChat and some news apps leave <title> empty and name the article in og:title.
+  if (!raw) {
+    const og = findAll(root, META_TAG).find((m) =>
+      /^(og|twitter):title$/i.test(m.attribs?.property ?? m.attribs?.name ?? ''),
+    );
+    raw = og?.attribs?.content?.replace(/\s+/g, ' ').trim() ?? '';
+  }
   if (!raw) return undefined;
   const parts = raw
     .split(SEPARATORS)
