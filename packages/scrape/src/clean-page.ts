@@ -34,7 +34,8 @@ export interface CleanOptions {
 
 /**
  * Extracts a page's main text (chosen by character and punctuation density, furniture removed,
- * paragraph breaks kept) with its title, publication date, 文号, issuer and attachment links.
+ * paragraph breaks kept, every dropped block accounted for in the diagnostics) with its title,
+ * posting and signing dates, 文号, issuer and attachment links.
  */
 export function cleanPage(html: string, url?: string, options: CleanOptions = {}): CleanResult {
   const diagnostics: Diagnostic[] = [];
@@ -53,7 +54,8 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
       !(title && (blocks[i]?.chars ?? 0) <= title.length && sameText(blocks[i]?.text ?? '', title)),
   );
   const dropped = [...selection.dropped];
-  for (const i of selection.kept) if (!kept.includes(i)) dropped[i] = 'scrape-title';
+  const keptSet = new Set(kept);
+  for (const i of selection.kept) if (!keptSet.has(i)) dropped[i] = 'scrape-title';
   for (const i of titleBlocks) dropped[i] = 'scrape-title';
   const lines = kept.map((i) => (blocks[i] as Block).text);
   const text = lines.join('\n');
