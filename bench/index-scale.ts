@@ -4,118 +4,77 @@
 //   npx tsx bench/index-scale.ts --editions 5000      a smaller run
 //   npx tsx bench/index-scale.ts --keep DIR           keep the built index files in DIR (and reuse them:
 //                                                     a later run with the same DIR only measures)
+//   npx tsx bench/index-scale.ts --optimize           merge each FTS5 index into one segment ('optimize')
+//                                                     after building it (timed; kept indexes stay merged)
 //
 // Editions are plan records written straight into the index (no git corpus: the store's own scale
 // benchmark builds that). Each edition is a plan of 5 sections × 6 tasks; every task is one of 60,000
 // distinct synthetic paragraphs, each made of 1–4 sentences drawn from the Government Work Reports
 // and the seed (seeded, repeatable). Reported: build time, index size, search latency (median, p95)
 // over a fixed query set, echoes for the seed plan; all as absolute figures and as ratios against the
-// baseline index of 1 % the size, built and queried in the same process.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+// baseline index of 1 % the size, built and queried in the same process. On the baseline index the
+// index route of echoes is also compared with scoring every unit (the exhaustive answer).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSchema, findEchoes, IndexWriter, type SearchOptions, searchIndex } from '../packages/index/src/index.ts';
-import type { Plan, Unit } from '../packages/model/src/index.ts';
-import { normalizePlan } from '../packages/normalize/src/index.ts';
+import { seedPlan, sentences, syntheticEdition, VARIANTS } from './synthetic-plans.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const EDITIONS = Number(arg('--editions') ?? 135_000);
 const BASELINE = Math.max(100, Math.round(EDITIONS / 100));
-const VARIANTS = 60_000;
 const keep = arg('--keep');
-const parse = (text: string, path: string) =>
-  normalizePlan(text, { source: { path, sha256: '0'.repeat(64), encoding: 'utf-8' } }).plan;
-
-let state = 42;
-const rand = () => {
-  state = (state * 1103515245 + 12345) % 2147483648;
-  return state / 2147483648;
-};
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-
-// Sentences of every shipped report and the seed.
-const files = readdirSync(join(ROOT, 'corpus', 'gwr')).filter((f) => f.endsWith('.txt'));
-const sentences: string[] = [];
-for (const f of files) {
-  const plan = parse(readFileSync(join(ROOT, 'corpus', 'gwr', f), 'utf8'), f);
-  const walk = (us: readonly Unit[]) => {
-    for (const u of us) {
-      for (const s of u.text.match(/[^。！？；]+[。！？；]/gu) ?? [])
-        if (s.length >= 8 && s.length <= 160) sentences.push(s);
-      walk(u.children);
-    }
-  };
-  walk(plan.units);
-}
-const seedPlan = parse(readFileSync(join(ROOT, 'seeds', '000_4d3ac6cf14e30664.txt'), 'utf8'), 'seed.txt');
-const variants = Array.from({ length: VARIANTS }, () =>
-  Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(sentences)).join(''),
-);
-const HEADINGS = sentences.filter((s) => s.length < 30);
-
-/** Edition k of the synthetic corpus: city × department series, 15 years each. */
-function syntheticEdition(k: number): { series: string; edition: string; year: number; plan: Plan; blob: string } {
-  const year = 2011 + (k % 15);
-  const series = `c${String(Math.floor(k / 15 / 30)).padStart(3, '0')}-d${String(Math.floor(k / 15) % 30).padStart(2, '0')}`;
-  const units: Unit[] = [];
-  for (let s = 1; s <= 5; s++) {
-    const heading = pick(HEADINGS).replace(/[。！？；]$/u, '');
-    const section: Unit = {
-      id: `${s}`,
-      depth: 1,
-      number: `${s}、`,
-      ordinal: s,
-      heading,
-      text: `${s}、${heading}`,
-      figures: [],
-      children: [],
-    };
-    for (let t = 1; t <= 6; t++) {
-      const n = (s - 1) * 6 + t;
-      const body = pick(variants);
-      section.children.push({
-        id: `${s}.${t}`,
-        depth: 2,
-        number: `${n}.`,
-        ordinal: n,
-        heading: body.slice(0, 12),
-        text: `${n}.${body}`,
-        figures: [],
-        children: [],
-      });
-    }
-    units.push(section);
-  }
-  const plan: Plan = {
-    title: `${year}年${series}工作要点`,
-    year,
-    source: { sha256: '0'.repeat(64), encoding: 'utf-8' },
-    preamble: '',
-    units,
-  };
-  return { series, edition: String(year), year, plan, blob: `synthetic-${k}` };
-}
-
 function build(path: string, editions: number) {
   const done = `${path}.built.json`;
   if (keep && existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as ReturnType<typeof buildNow>;
   const stats = buildNow(path, editions);
   if (keep) writeFileSync(done, JSON.stringify(stats));
   return stats;
+}
+
+/** FTS5 'optimize': every segment of the full-text index merged into one (timed, once per file). */
+function optimize(path: string): number | undefined {
+  if (!process.argv.includes('--optimize')) return undefined;
+  const done = `${path}.optimized.json`;
+  if (existsSync(done)) return (JSON.parse(readFileSync(done, 'utf8')) as { ms: number }).ms;
+  const db = new Database(path);
+  const t0 = performance.now();
+  db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
+  const ms = performance.now() - t0;
+  db.close();
+  writeFileSync(done, JSON.stringify({ ms }));
+  return ms;
+}
+
+/** The seed's echoes by the index route against scoring every unit of the index: same best echo, similarity kept. */
+function echoAgreement(path: string) {
+  const db = new Database(path, { readonly: true });
+  let t0 = performance.now();
+  const exact = findEchoes(db, seedPlan, { scoreAllLimit: Number.POSITIVE_INFINITY, wording: false });
+  const exactMs = performance.now() - t0;
+  t0 = performance.now();
+  const routed = findEchoes(db, seedPlan, { wording: false });
+  const routedMs = performance.now() - t0;
+  db.close();
+  const key = (e: { series: string; edition: string; unitId: string }) => `${e.series}@${e.edition}#${e.unitId}`;
+  let echoing = 0;
+  let same = 0;
+  let inTop3 = 0;
+  let kept = 0;
+  exact.tasks.forEach((task, i) => {
+    const best = task.echoes[0];
+    if (!best) return;
+    echoing++;
+    const got = routed.tasks[i]?.echoes ?? [];
+    if (got[0] && key(got[0]) === key(best)) same++;
+    if (got.some((g) => key(g) === key(best))) inTop3++;
+    kept += Math.min(1, (got[0]?.similarity ?? 0) / best.similarity);
+  });
+  return { echoing, same, inTop3, kept: kept / Math.max(1, echoing), exactMs, routedMs, candidates: routed.candidates };
 }
 
 function buildNow(path: string, editions: number) {
@@ -234,8 +193,10 @@ try {
       .join(' ')}; ${sentences.length} sentences, ${VARIANTS} paragraphs`,
   );
   const base = build(join(dir, 'baseline.sqlite'), BASELINE);
+  const baseOpt = optimize(join(dir, 'baseline.sqlite'));
   const baseQ = measureSearch(join(dir, 'baseline.sqlite'));
   const full = build(join(dir, 'full.sqlite'), EDITIONS);
+  const fullOpt = optimize(join(dir, 'full.sqlite'));
   if (process.argv.includes('--build-only')) process.exit(0);
   if (process.stderr.isTTY) process.stderr.write('\n');
   const fullQ = measureSearch(join(dir, 'full.sqlite'));
@@ -248,6 +209,11 @@ try {
   console.log(row('build, wall', base.ms / 1000, full.ms / 1000, 's'));
   console.log(row('build, CPU', base.cpuMs / 1000, full.cpuMs / 1000, 's'));
   console.log(row('index size', base.bytes / 2 ** 20, full.bytes / 2 ** 20, 'MB'));
+  if (baseOpt !== undefined && fullOpt !== undefined) {
+    console.log(row('FTS5 optimize, wall', baseOpt / 1000, fullOpt / 1000, 's'));
+    const size = (f: string) => statSync(join(dir, f)).size / 2 ** 20;
+    console.log(row('index size, optimized', size('baseline.sqlite'), size('full.sqlite'), 'MB'));
+  }
   console.log(row('search median', baseQ.median, fullQ.median, 'ms'));
   console.log(row('search p95', baseQ.p95, fullQ.p95, 'ms'));
   console.log(row('search max', baseQ.max, fullQ.max, 'ms'));
@@ -259,6 +225,10 @@ try {
   );
   console.log(
     `echoes, whole index: method ${fullQ.echoes.method}, ${fullQ.echoes.candidates} candidates, ${fullQ.echoes.echoed} tasks echoed`,
+  );
+  const agree = echoAgreement(join(dir, 'baseline.sqlite'));
+  console.log(
+    `echoes on the ${BASELINE.toLocaleString('en')}-edition index, index route against scoring every unit: same best echo for ${agree.same} of ${agree.echoing} echoing tasks (in the top 3: ${agree.inTop3}), ${(100 * agree.kept).toFixed(1)} % of the best similarity kept on average; ${agree.candidates} candidates, ${agree.routedMs.toFixed(0)} ms against ${agree.exactMs.toFixed(0)} ms (no wording diffs)`,
   );
   console.log('\nper query at full size (last of 5 rounds):');
   for (const q of fullQ.perQuery)

@@ -116,7 +116,6 @@ function writeManifest(targets: Map<string, string>): string {
 }
 
 function copyAssets(): void {
-  cpSync(join(ROOT, 'packages/diff/data'), join(STAGE, 'packages/diff/data'), { recursive: true });
   mkdirSync(join(STAGE, 'cli/bin'), { recursive: true });
   cpSync(join(ROOT, 'cli/bin/plandiff.js'), join(STAGE, 'cli/bin/plandiff.js'));
   mkdirSync(join(STAGE, 'seeds'), { recursive: true });

@@ -97,11 +97,10 @@ const paragraphChange = (changes: Change[], start: string) =>
 const starts = (c: Change | undefined) => (c?.to ?? []).map((t) => t.text.replace(/^\s+/u, '').split('。')[0]);
 
 describe('paragraph splits within split items', () => {
-  // Known gap of the one-model attach pass (issue 14): the 2014 消费 and 投资 paragraphs share only
-  // 16–20% of their weighted bigrams with 2013's 扩大内需 paragraph (coverage gain 0.04–0.07), below
-  // attachMin/attachGain (likewise the four 2014 城镇化 paragraphs); the old context-split rule (cosine ≥ 0.10, no margin) caught them. This
-  // expectation is kept so the gap shows: it fails the day the engine gets it right.
-  it.fails('2013 → 2014: one long paragraph becomes the short paragraphs of the same topic (known gap)', () => {
+  // 2013's 扩大内需 paragraph is cut into 2014's 内需 / 消费 / 投资 paragraphs and its urbanisation paragraph
+  // into four: each piece shares only 16–24% of its weighted bigrams with the 2013 whole, so it is the
+  // neighbour context (a piece next to one already linked there) and the tf-aware coverage gain that join them.
+  it('2013 → 2014: one long paragraph becomes the short paragraphs of the same topic', () => {
     const changes = diffPlans(load(2013), load(2014), { wording: false }).changes;
     // 2013: 扩大内需 … 消费的基础作用和投资的关键作用 (one paragraph) → 2014 （三）: 内需, 消费, 投资.
     const demand = paragraphChange(changes, '要坚定不移地把扩大内需作为经济发展的长期战略方针');

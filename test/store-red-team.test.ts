@@ -6,12 +6,13 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../cli/src/load-file.ts';
 import {
   checkSourceSize,
@@ -27,12 +28,21 @@ import {
 } from '../packages/store/src/index.ts';
 import { fakeNormalizer } from '../packages/store/test/fake-normalizer.ts';
 import { ROOT } from './helpers/run-cli.ts';
+import { runMain } from './helpers/run-main.ts';
 import { spawnCli } from './helpers/spawn-cli.ts';
 
 // A corpus is untrusted input: each case is one a user met on a corpus someone else prepared.
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-C', dir, ...args], { encoding: 'utf8' }).trim();
-const work = () => mkdtempSync(join(tmpdir(), 'plandiff-red-'));
+const made: string[] = [];
+const work = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-red-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const src = (text: string, over: Partial<SourceInput> = {}): SourceInput => ({
   bytes: Buffer.from(text),
   kind: 'txt',
@@ -264,6 +274,20 @@ describe('7. large and odd inputs', () => {
     execFileSync('mkfifo', [fifo]);
     await expect(loadFile(fifo)).rejects.toThrow(/device, FIFO/);
     expect(() => checkSourceSize(50 * 1024 * 1024, 'big.txt')).toThrow(/big\.txt: 50\.0 MB is larger/);
+  });
+
+  it('`import` refuses a 50 MB file from its size before reading any file or creating the corpus', async () => {
+    const root = work();
+    const small = join(root, '2012.txt');
+    writeFileSync(small, '2012年工作要点\n一、抓好教育\n');
+    const big = join(root, 'big.txt');
+    // Sparse: 50 MB on paper, zeros if read — which would be refused as binary, not by its size.
+    execFileSync('truncate', ['-s', '50M', big]);
+    const dir = join(root, 'corpus');
+    const run = await runMain(['import', small, big, '--series', 'edu', '--corpus', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/big\.txt: 50\.0 MB is larger than the 16 MB a corpus archives/);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('importSources refuses an oversized source before parsing it', async () => {

@@ -37,11 +37,10 @@ describe('plandiff trace over the Government Work Reports 2008–2025', () => {
       expect(g.events.some((e) => e.units.some((u) => u.text.includes('义务教育')))).toBe(true);
   });
 
-  // Known gap of the one-model engine (issue 14): 2015's education paragraph (section 五) is linked to
-  // 2016's only by a 0.10 pair outside any linked context, which the precision rule now reports as a
-  // possible continuation; 2016's paragraph is assigned to 2015's review paragraph 1.17 instead, and
-  // 2017→2018 loses the link beside a stray line break. Kept so the gap shows: it fails once fixed.
-  it.fails('follows the education paragraph through every report from 2014 to 2023 (known gap)', async () => {
+  // 2015 prints its tasks as paragraphs right under sections, 2016 under items of one section: the
+  // pair's context is their nearest linked containers (2015 section 五 ↔ 2016 section 三), not their
+  // parents, or 2016's paragraph goes to 2015's review paragraph 1.17 instead.
+  it('follows the education paragraph through every report from 2014 to 2023', async () => {
     const run = await runMain(['trace', ...FILES, '--query', '义务教育', '--format', 'json']);
     const lineage = LineageSchema.parse(JSON.parse(run.stdout));
     // One goal carries the education paragraph through every report from 2014 to 2023.

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
-import { importSources, type SourceInput, validateName } from '@plandiff/store';
+import { checkSourceFile, importSources, type SourceInput, validateName } from '@plandiff/store';
 import { resolveCorpusDir, withCorpusOption } from '../corpus-dir.ts';
 import { type LoadedFile, loadFile } from '../load-file.ts';
 import { isHtmlPath } from '../load-html.ts';
@@ -47,6 +47,8 @@ export const importCommand = defineCommand({
     validateName(args.series, 'series');
     if (args.edition !== undefined) validateName(args.edition, 'edition');
     const files = args.files.map(String);
+    // Sizes next, from the file system: an oversized file is refused before any file is read.
+    for (const path of files) checkSourceFile(path);
     const inputs: SourceInput[] = [];
     for (const path of files) {
       const file = await loadFile(path);

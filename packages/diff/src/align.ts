@@ -49,10 +49,22 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
   ];
   const sent: FlowTable = new Map();
   const flow = measureFlow(leavesA, leavesB, leafPairs, t.minSimilarity, sent);
+  /** The nearest container above `n` that is linked (its parent, or higher up when the parent is unlinked). */
+  const linkedAbove = (n: Node): Node | null => {
+    let x = contextOf(n);
+    while (x !== null && book.mates(x).length === 0) x = x.parent;
+    return x;
+  };
+  /**
+   * Context: the units' nearest linked containers are linked to each other. Usually those are their
+   * parents; when a parent is unlinked (an item one edition adds, a level the other edition lacks:
+   * a section's paragraphs against an item's) the section above decides.
+   */
   const sameContext = (a: Node, b: Node) => {
-    const pa = contextOf(a);
-    const pb = contextOf(b);
-    return (pa === null && pb === null) || (pa !== null && pb !== null && book.mates(pa).includes(pb));
+    if (contextOf(a) === null && contextOf(b) === null) return true;
+    const pa = linkedAbove(a);
+    const pb = linkedAbove(b);
+    return pa !== null && pb !== null && book.mates(pa).includes(pb);
   };
   const lastA = Math.max(1, nodesA.length - 1);
   const lastB = Math.max(1, nodesB.length - 1);
@@ -82,7 +94,8 @@ export function alignNodes(nodesA: Node[], nodesB: Node[], t: Thresholds): Align
     const pairs: { i: number; j: number; sim: number }[] = [];
     poolA.forEach((a, i) => {
       poolB.forEach((b, j) => {
-        pairs.push({ i, j, sim: unitSimilarity(a, b, flow, t) });
+        const sim = unitSimilarity(a, b, flow, t);
+        if (sim >= t.minSimilarity) pairs.push({ i, j, sim });
       });
     });
     assignPool(poolA, poolB, pairs);

@@ -14,10 +14,10 @@ export interface Candidate {
 export function assignOptimal(candidates: readonly Candidate[]): Map<number, number> {
   const result = new Map<number, number>();
   if (candidates.length === 0) return result;
-  // Union-find over rows (a) and columns (b, offset) to find independent components.
-  const key = (side: 0 | 1, i: number) => `${side}:${i}`;
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+  // Union-find over rows (a) and columns (b), interleaved as even and odd numbers (no string keys).
+  const key = (side: 0 | 1, i: number) => 2 * i + side;
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r) ?? r;
     let y = x;
@@ -29,12 +29,15 @@ export function assignOptimal(candidates: readonly Candidate[]): Map<number, num
     return r;
   };
   for (const c of candidates) {
-    for (const k of [key(0, c.a), key(1, c.b)]) if (!parent.has(k)) parent.set(k, k);
-    const ra = find(key(0, c.a));
-    const rb = find(key(1, c.b));
+    const ka = key(0, c.a);
+    const kb = key(1, c.b);
+    if (!parent.has(ka)) parent.set(ka, ka);
+    if (!parent.has(kb)) parent.set(kb, kb);
+    const ra = find(ka);
+    const rb = find(kb);
     if (ra !== rb) parent.set(ra, rb);
   }
-  const groups = new Map<string, Candidate[]>();
+  const groups = new Map<number, Candidate[]>();
   for (const c of candidates) {
     const r = find(key(0, c.a));
     const list = groups.get(r);

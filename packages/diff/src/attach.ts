@@ -10,6 +10,8 @@ interface Proposal {
   u: Node;
   v: Node;
   share: number;
+  /** Coverage u adds to v, measured against v's parts when the round began. */
+  gained: number;
   exact: boolean;
 }
 
@@ -47,38 +49,62 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
     for (const s of neighbours(u)) for (const m of book.mates(s)) out.add(m);
     return [...out].filter((v) => isUnit.has(v) && v.side !== u.side);
   };
-  /** How much more of `whole` the parts cover with `u` among them. */
+  /**
+   * Context, as in score(): a paragraph whose neighbour went to `v` continues where its neighbour went
+   * (a long paragraph re-cut into short ones), so its evidence counts 1 + contextBoost times.
+   */
+  const boost = (u: Node, v: Node) =>
+    isLeaf(u) && neighbours(u).some((s) => book.mates(s).includes(v)) ? 1 + t.contextBoost : 1;
+  /** How much more of `whole` the parts cover with `u` among them (boosted by context). */
   const gain = (u: Node, whole: Node) => {
     if (!isLeaf(whole)) return sent.get(whole)?.get(u) ?? 0;
     const parts = book.mates(whole).map((m) => m.vOwn);
-    return coverageGain(whole.vOwn, parts, u.vOwn);
+    return coverageGain(whole.vOwn, parts, u.vOwn) * boost(u, whole);
+  };
+  // A unit's proposal depends only on the links of the units in its pool and of its neighbours (its
+  // context's links do not change during a pass): it is kept across rounds until one of those changes.
+  const cached = new Map<Node, Proposal | null>();
+  const watchers = new Map<Node, Node[]>();
+  const watch = (x: Node, u: Node) => {
+    const list = watchers.get(x);
+    if (list) list.push(u);
+    else watchers.set(x, [u]);
   };
   const propose = (): Proposal[] => {
     const out: Proposal[] = [];
     for (const u of units) {
       if (!free(u)) continue;
-      const leaf = isLeaf(u);
-      const pool = leaf ? nearby(u) : containers.filter((v) => v.side !== u.side && v.depth === u.depth);
-      const scored: Proposal[] = [];
-      for (const v of pool) {
-        const exact = leaf && !u.pseudo && ((linkedVia(v) && continuesExactly(u, v, book)) || layoutPair(u, v, book));
-        // Two-way: how much of u is found in v, plus how much more of v u covers.
-        // An item's intro stands for its item: only the layout rule makes a paragraph part of it.
-        if (!exact && v.pseudo) continue;
-        const share = (leaf ? containment(u.vOwn, v.vOwn) : (sent.get(u)?.get(v) ?? 0)) + gain(u, v);
-        if (exact || share > 0) scored.push({ u, v, share, exact });
-      }
-      scored.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.v.pos - y.v.pos);
-      const best = scored[0];
-      if (!best) continue;
-      if (best.exact) {
-        out.push(best);
+      const hit = cached.get(u);
+      if (hit !== undefined) {
+        if (hit) out.push(hit);
         continue;
       }
-      const second = scored[1]?.share ?? 0;
-      if (best.share >= t.attachMin && best.share >= t.attachMargin * second) out.push(best);
+      const proposal = proposeFor(u);
+      cached.set(u, proposal);
+      if (proposal) out.push(proposal);
     }
     return out;
+  };
+  const proposeFor = (u: Node): Proposal | null => {
+    const leaf = isLeaf(u);
+    const pool = leaf ? nearby(u) : containers.filter((v) => v.side !== u.side && v.depth === u.depth);
+    if (leaf) for (const x of [...pool, ...neighbours(u)]) watch(x, u);
+    const scored: Proposal[] = [];
+    for (const v of pool) {
+      const exact = leaf && !u.pseudo && ((linkedVia(v) && continuesExactly(u, v, book)) || layoutPair(u, v, book));
+      // Two-way: how much of u is found in v, plus how much more of v u covers.
+      // An item's intro stands for its item: only the layout rule makes a paragraph part of it.
+      if (!exact && v.pseudo) continue;
+      const gained = gain(u, v);
+      const share = (leaf ? containment(u.vOwn, v.vOwn) * boost(u, v) : (sent.get(u)?.get(v) ?? 0)) + gained;
+      if (exact || share > 0) scored.push({ u, v, share, gained, exact });
+    }
+    scored.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.v.pos - y.v.pos);
+    const best = scored[0];
+    if (!best) return null;
+    if (best.exact) return best;
+    const second = scored[1]?.share ?? 0;
+    return best.share >= t.attachMin && best.share >= t.attachMargin * second ? best : null;
   };
   for (let changed = true; changed; ) {
     changed = false;
@@ -88,16 +114,19 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
     if (proposals.some((p) => p.exact)) proposals = proposals.filter((p) => p.exact);
     const bestOf = new Map(proposals.map((p) => [p.u, p.v]));
     proposals.sort((x, y) => Number(y.exact) - Number(x.exact) || y.share - x.share || x.u.pos - y.u.pos);
-    for (const { u, v, share, exact } of proposals) {
+    for (const { u, v, share, gained, exact } of proposals) {
       if (!free(u)) continue;
       if (!exact) {
         // Two unlinked units start a change only as each other's best candidate.
         if (!linkedVia(v) && bestOf.get(v) !== u) continue;
-        if (!centre(v) || gain(u, v) < t.attachGain) continue;
+        // The pieces of one cut paragraph are proposed in the same round: each must add to what the whole's
+        // parts covered when the round began, not to what its fellow pieces just took.
+        if (!centre(v) || gained < t.attachGain) continue;
       }
       const [a, b] = u.side === 0 ? [u, v] : [v, u];
       const rule = !exact ? 'attach' : layoutPair(u, v, book) ? 'attach-layout' : 'attach-continuation';
       book.add({ a, b, rule, similarity: exact ? 1 : share });
+      for (const w of [...(watchers.get(a) ?? []), ...(watchers.get(b) ?? [])]) cached.delete(w);
       changed = true;
     }
   }
@@ -133,9 +162,13 @@ function layoutPair(u: Node, v: Node, book: LinkBook): boolean {
 
 /** True when the whole's parts, with `u` added in document order, still spell a piece of the whole's text. */
 function continuesExactly(u: Node, whole: Node, book: LinkBook): boolean {
+  const wholeForm = comparisonForm(whole.own);
+  // The joined parts contain u's form, so a u not found in the whole cannot continue it (the usual case:
+  // this skips joining the parts for almost every candidate).
+  if (!wholeForm.includes(comparisonForm(u.own))) return false;
   const parts = [...book.mates(whole), u].sort((x, y) => x.pos - y.pos);
   if (!parts.every((p) => p.side === u.side)) return false;
   // Per-part forms (cached) joined: folding and punctuation removal work character by character.
   const joined = parts.map((p) => comparisonForm(p.own)).join('');
-  return joined.length > 0 && comparisonForm(whole.own).includes(joined);
+  return joined.length > 0 && wholeForm.includes(joined);
 }

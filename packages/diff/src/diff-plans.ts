@@ -1,5 +1,6 @@
 import type { Annex, Change, ChangeKind, ChangeLink, Plan, PlanDiff, TaskRef } from '@plandiff/model';
 import { alignNodes, type Link } from './align.ts';
+import { figurePeriods, periodsBefore } from './figure-period.ts';
 import { pairFigures } from './figures.ts';
 import { markMoves } from './moves.ts';
 import { flattenPlan, type Node, vectorizeNodes } from './nodes.ts';
@@ -167,6 +168,8 @@ function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Chang
     g.to.sort((x, y) => x.pos - y.pos);
   }
   const moved = markMoves(groups);
+  const periodsA = periodsBefore(a);
+  const periodsB = periodsBefore(b);
   const changes: Change[] = [];
   for (const g of groups) {
     const depth = Math.min(...[...g.from, ...g.to].map((n) => n.depth));
@@ -176,7 +179,10 @@ function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Chang
     const textA = ownText(g.from);
     const textB = ownText(g.to);
     const placed = (ns: readonly Node[]) =>
-      ns.flatMap((n) => n.unit.figures.map((figure) => ({ id: n.unit.id, figure })));
+      ns.flatMap((n) => {
+        const periods = figurePeriods(n.unit.text, n.unit.figures, (n.side === 0 ? periodsA : periodsB).get(n.unit));
+        return n.unit.figures.map((figure, k) => ({ id: n.unit.id, figure, period: periods[k] }));
+      });
     const figures = paired ? pairFigures(placed(g.from), placed(g.to)) : { changed: [], kept: [] };
     const change: Change = {
       depth,
@@ -213,8 +219,8 @@ function groupSimilarity(g: Group, index: BigramIndex): number {
     const l = g.links.find((x) => (x.rule === 'assign' || x.rule === 'anchor') && !x.a.pseudo && !x.b.pseudo);
     if (l) return round(Math.min(1, Math.max(0, l.similarity)));
   }
-  const va = index.vector(g.from.flatMap((n) => n.grams));
-  const vb = index.vector(g.to.flatMap((n) => n.grams));
+  const va = index.joinedVector(g.from.map((n) => n.grams));
+  const vb = index.joinedVector(g.to.map((n) => n.grams));
   return round(Math.min(1, cosine(va, vb)));
 }
 

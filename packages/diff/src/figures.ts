@@ -9,6 +9,8 @@ const MIN_CONTEXT_SIMILARITY = 0.5;
 export interface PlacedFigure {
   id: string;
   figure: Figure;
+  /** The period it counts over (figure-period.ts), when its paragraph says. */
+  period?: 'years' | 'year' | undefined;
 }
 
 /** Figures of both sides paired by context, split into those that changed and those kept as they were. */
@@ -51,6 +53,8 @@ export function pairFigures(from: readonly PlacedFigure[], to: readonly PlacedFi
   from.forEach((x, i) => {
     to.forEach((y, j) => {
       if (foldUnit(x.figure.unit) !== foldUnit(y.figure.unit)) return;
+      // Same words, other quantity: a five-year total is not last year's figure.
+      if (x.period && y.period && x.period !== y.period) return;
       const s = dice(ctxA[i]!, ctxB[j]!);
       if (s < MIN_CONTEXT_SIMILARITY) return;
       const same = x.figure.text === y.figure.text ? 1e-3 : 0;
@@ -75,7 +79,10 @@ export function pairFigures(from: readonly PlacedFigure[], to: readonly PlacedFi
       fromId: a.id,
       toId: b.id,
     };
-    const same = a.figure.value === b.figure.value && change.fromModifier === change.toModifier;
+    const same =
+      a.figure.value === b.figure.value &&
+      a.figure.upper === b.figure.upper &&
+      change.fromModifier === change.toModifier;
     (same ? out.kept : out.changed).push(change);
   }
   return out;

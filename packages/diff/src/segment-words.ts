@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { POLICY_TERMS } from '@plandiff/lexicon';
 
 /** Longest piece of text given to the base segmenter in one call (Intl.Segmenter is quadratic on long strings). */
 export const MAX_SEGMENT_CHARS = 64;
 
-/** Policy terms that must stay whole, read once from the data file (one per line, `#` comments). */
-export function loadPolicyTerms(path = new URL('../data/policy-terms.txt', import.meta.url)): string[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((l) => l.replace(/#.*/u, '').trim())
-    .filter((l) => l !== '');
+/** Policy terms that must stay whole: the lexicon's list (`POLICY_TERMS`, ruleId `policy-term`). */
+export function loadPolicyTerms(): string[] {
+  return [...POLICY_TERMS.terms];
 }
 
 /** Cuts text into pieces of at most `max` characters, preferring clause and sentence ends. */
@@ -92,7 +89,7 @@ function loadJieba(terms: readonly string[]): (chunk: string) => string[] {
 
 /**
  * Chinese words of a text, policy terms (幼儿园, 城镇化, 碳达峰, 双减, 普惠…) kept whole: @node-rs/jieba with
- * the user dictionary `data/policy-terms.txt`, run on chunks of at most 64 characters (so no call ever
+ * the lexicon's `POLICY_TERMS` as user dictionary, run on chunks of at most 64 characters (so no call ever
  * sees a whole document). The tokens joined give the text back exactly. docs/diff.md compares it with
  * Intl.Segmenter (`bench/segment-compare.ts`).
  */

@@ -8,14 +8,23 @@ export interface SparseVector {
 }
 
 /** Small ids for characters, so a bigram key fits in a V8 small integer (fast Map keys, no boxing). */
-const charIds = new Map<number, number>();
+const bmpIds = new Int32Array(0x10000).fill(-1);
+const astralIds = new Map<number, number>();
+let charCount = 0;
 const SMALL = 0x8000;
 
 function charId(code: number): number {
-  let id = charIds.get(code);
+  // A flat table for the Basic Multilingual Plane (every Chinese character in use): no hashing per character.
+  if (code < 0x10000) {
+    const id = bmpIds[code]!;
+    if (id >= 0) return id;
+    bmpIds[code] = charCount;
+    return charCount++;
+  }
+  let id = astralIds.get(code);
   if (id === undefined) {
-    id = charIds.size;
-    charIds.set(code, id);
+    id = charCount++;
+    astralIds.set(code, id);
   }
   return id;
 }
@@ -38,7 +47,11 @@ function key(x: number, y: number): number {
 /** Document frequencies over a set of texts, turned into IDF weights and vectors. */
 export class BigramIndex {
   private readonly featureIds = new Map<number, number>();
+  /** Feature ids of gram lists already seen (the nodes' lists are vectorised after being counted). */
+  private readonly known = new WeakMap<readonly number[], Int32Array>();
   private df: number[] = [];
+  /** For each feature, the last document that counted it (so a document counts each feature once). */
+  private seenIn: number[] = [];
   private docs = 0;
   private idfCache: Float64Array | null = null;
 
@@ -46,10 +59,25 @@ export class BigramIndex {
   addDocument(grams: readonly number[]): void {
     this.docs++;
     this.idfCache = null;
-    for (const g of new Set(grams)) {
-      const id = this.idOf(g);
+    for (const id of this.features(grams)) {
+      if (this.seenIn[id] === this.docs) continue;
+      this.seenIn[id] = this.docs;
       this.df[id] = (this.df[id] ?? 0) + 1;
     }
+  }
+
+  /**
+   * The feature ids of `grams`, ascending, with repeats. Ids are given in order of first appearance (the
+   * summation order of every dot product depends on them); each gram list is mapped once per index.
+   */
+  private features(grams: readonly number[]): Int32Array {
+    const hit = this.known.get(grams);
+    if (hit) return hit;
+    const ids = new Int32Array(grams.length);
+    for (let i = 0; i < grams.length; i++) ids[i] = this.idOf(grams[i]!);
+    ids.sort();
+    this.known.set(grams, ids);
+    return ids;
   }
 
   private idOf(g: number): number {
@@ -73,62 +101,76 @@ export class BigramIndex {
 
   /** A tf-idf vector of `grams`, with the `extra` bigrams (a heading) counted `extraFactor` more times. */
   vector(grams: readonly number[], extra: readonly number[] = [], extraFactor = 0): SparseVector {
-    // Counting by sorting a typed copy is much cheaper than a Map per vector (this is the hot path).
-    const tf = runLengths(grams);
-    const boost = extraFactor !== 0 ? runLengths(extra) : { keys: new Float64Array(0), counts: new Uint32Array(0) };
-    const n = tf.keys.length;
-    const ids = new Int32Array(n + boost.keys.length);
-    const weights = new Float64Array(n + boost.keys.length);
+    // Counted over feature ids sorted as a typed array (no Map per vector, no comparator sort: this is
+    // the hot path), so the result comes out in id order directly.
+    return this.weigh(this.counts(grams), extraFactor !== 0 ? this.counts(extra) : EMPTY_COUNTS, extraFactor);
+  }
+
+  /** Weights of counted features: sublinear tf (plus the boosted heading's) times IDF. */
+  private weigh(
+    tf: { ids: Int32Array; counts: Uint32Array },
+    boost: { ids: Int32Array; counts: Uint32Array },
+    extraFactor: number,
+  ): SparseVector {
+    const n = tf.ids.length;
+    const m = boost.ids.length;
+    const ids = new Int32Array(n + m);
+    const weights = new Float64Array(n + m);
     let size = 0;
+    let sq = 0;
+    let a = 0;
     let b = 0;
-    const emit = (k: number, count: number, boosted: number) => {
-      const id = this.idOf(k);
+    while (a < n || b < m) {
+      const x = a < n ? tf.ids[a]! : 0x7fffffff;
+      const y = b < m ? boost.ids[b]! : 0x7fffffff;
+      const id = Math.min(x, y);
+      // Sublinear tf: a bigram repeated in a long paragraph should not dominate it.
+      const count = x === id ? tf.counts[a++]! : 0;
+      const boosted = y === id ? boost.counts[b++]! : 0;
       const w =
         ((count > 0 ? 1 + Math.log(count) : 0) + extraFactor * (boosted > 0 ? 1 + Math.log(boosted) : 0)) *
         this.idf(id);
       ids[size] = id;
       weights[size++] = w;
-    };
-    for (let a = 0; a < n; a++) {
-      const k = tf.keys[a]!;
-      while (b < boost.keys.length && boost.keys[b]! < k) {
-        emit(boost.keys[b]!, 0, boost.counts[b]!);
-        b++;
-      }
-      // Sublinear tf: a bigram repeated in a long paragraph should not dominate it.
-      if (b < boost.keys.length && boost.keys[b] === k) emit(k, tf.counts[a]!, boost.counts[b++]!);
-      else emit(k, tf.counts[a]!, 0);
-    }
-    for (; b < boost.keys.length; b++) emit(boost.keys[b]!, 0, boost.counts[b]!);
-    const order = Array.from({ length: size }, (_, k) => k).sort((x, y) => ids[x]! - ids[y]!);
-    const sortedIds = new Int32Array(size);
-    const sortedWeights = new Float64Array(size);
-    let sq = 0;
-    order.forEach((from, to) => {
-      sortedIds[to] = ids[from]!;
-      const w = weights[from]!;
-      sortedWeights[to] = w;
       sq += w * w;
-    });
-    return { ids: sortedIds, weights: sortedWeights, norm: Math.sqrt(sq) };
+    }
+    return { ids: ids.subarray(0, size), weights: weights.subarray(0, size), norm: Math.sqrt(sq) };
+  }
+
+  /** The tf-idf vector of several gram lists joined (a merge's or split's parts), as `vector` of their concatenation. */
+  joinedVector(lists: readonly (readonly number[])[]): SparseVector {
+    const parts = lists.map((g) => this.features(g));
+    const all = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return this.weigh(runLengths(all.sort()), EMPTY_COUNTS, 0);
+  }
+
+  /** Distinct feature ids of `grams` ascending, with how often each occurs. */
+  private counts(grams: readonly number[]): { ids: Int32Array; counts: Uint32Array } {
+    return runLengths(this.features(grams));
   }
 }
 
-/** Distinct values of `xs` ascending, with how often each occurs. */
-function runLengths(xs: readonly number[]): { keys: Float64Array; counts: Uint32Array } {
-  const sorted = Float64Array.from(xs).sort();
-  const keys = new Float64Array(sorted.length);
+/** Distinct values of an ascending list, with how often each occurs. */
+function runLengths(sorted: Int32Array): { ids: Int32Array; counts: Uint32Array } {
+  const ids = new Int32Array(sorted.length);
   const counts = new Uint32Array(sorted.length);
   let m = 0;
   for (let i = 0; i < sorted.length; i++) {
-    if (m > 0 && keys[m - 1] === sorted[i]) counts[m - 1]!++;
+    if (m > 0 && ids[m - 1] === sorted[i]) counts[m - 1]!++;
     else {
-      keys[m] = sorted[i]!;
+      ids[m] = sorted[i]!;
       counts[m++] = 1;
     }
   }
-  return { keys: keys.subarray(0, m), counts: counts.subarray(0, m) };
+  return { ids: ids.subarray(0, m), counts: counts.subarray(0, m) };
 }
+
+const EMPTY_COUNTS = { ids: new Int32Array(0), counts: new Uint32Array(0) };
 
 /** Cosine similarity of two sparse vectors. */
 export function cosine(a: SparseVector, b: SparseVector): number {
@@ -183,8 +225,8 @@ export function coverage(whole: SparseVector, parts: readonly SparseVector[]): n
  * weight found in `extra` and in none of `parts` (the attach pass asks this for every candidate).
  */
 export function coverageGain(whole: SparseVector, parts: readonly SparseVector[], extra: SparseVector): number {
-  const present = new Set<number>();
-  for (const p of parts) for (const id of p.ids) present.add(id);
+  // Every id list is ascending, so one merge walk with a cursor per part replaces a Set of the parts' ids.
+  const at = new Int32Array(parts.length);
   let gained = 0;
   let all = 0;
   let j = 0;
@@ -192,7 +234,17 @@ export function coverageGain(whole: SparseVector, parts: readonly SparseVector[]
     const id = whole.ids[i]!;
     all += whole.weights[i]!;
     while (j < extra.ids.length && extra.ids[j]! < id) j++;
-    if (j < extra.ids.length && extra.ids[j] === id && !present.has(id)) gained += whole.weights[i]!;
+    if (j >= extra.ids.length || extra.ids[j] !== id) continue;
+    const w = whole.weights[i]!;
+    let had = 0;
+    for (let p = 0; p < parts.length; p++) {
+      const ids = parts[p]!.ids;
+      let k = at[p]!;
+      while (k < ids.length && ids[k]! < id) k++;
+      at[p] = k;
+      if (k < ids.length && ids[k] === id) had = Math.max(had, parts[p]!.weights[k]!);
+    }
+    gained += Math.max(0, Math.min(w, extra.weights[j]!) - Math.min(w, had));
   }
   return all === 0 ? 0 : gained / all;
 }

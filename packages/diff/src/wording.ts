@@ -1,5 +1,5 @@
 import type { WordPart } from '@plandiff/model';
-import { diffArrays } from 'diff';
+import { diffTokens } from './myers.ts';
 import { segmentWords } from './segment-words.ts';
 import { comparisonForm, isPunctuationOnly } from './text-form.ts';
 
@@ -43,9 +43,9 @@ function diffChunk(a: string, b: string, parts: WordPart[]): void {
     return;
   }
   wordingStats.calls++;
-  // jsdiff's array diff over words (policy terms whole); its own diffWords re-tokenises and handles
-  // whitespace at several times the cost, which Chinese text does not need.
-  const result = diffArrays(segmentWords(a), segmentWords(b), { timeout: 1000 });
+  // jsdiff's array diff (our allocation-free port of it) over words, policy terms whole; jsdiff's own
+  // diffWords re-tokenises and handles whitespace at several times the cost, which Chinese text does not need.
+  const result = diffTokens(segmentWords(a), segmentWords(b), 1000);
   if (!result) {
     wordingStats.timeouts++;
     push(parts, 'delete', a);
@@ -139,7 +139,7 @@ function diffLong(
   // Pieces that differ only in punctuation and width are the same piece unless asked otherwise; their
   // comparison forms are computed once (a comparator would recompute them at every step of the search).
   const key = (x: string) => comparisonForm(x, options.punctuation);
-  const blocks = diffArrays(sa.map(key), sb.map(key));
+  const blocks = diffTokens(sa.map(key), sb.map(key)) ?? [];
   let aAt = 0;
   let bAt = 0;
   for (let i = 0; i < blocks.length; i++) {

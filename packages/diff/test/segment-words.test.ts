@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { POLICY_TERMS } from '@plandiff/lexicon';
 import { describe, expect, it } from 'vitest';
 import { diffWording, renderWording, segmentWords } from '../src/index.ts';
 import { chunkText, MAX_SEGMENT_CHARS } from '../src/segment-words.ts';
@@ -100,5 +101,19 @@ describe('wording diffs with policy terms', () => {
     expect(w('二、2024年经济社会发展总体要求', '二、2025年经济社会发展总体要求')).toBe(
       '二、[-2024][+2025]年经济社会发展总体要求',
     );
+  });
+});
+
+describe('the policy-term user dictionary', () => {
+  it('is the lexicon’s POLICY_TERMS list (ruleId policy-term), and every term comes out as one token', () => {
+    expect(POLICY_TERMS.ruleId).toBe('policy-term');
+    for (const term of ['幼儿园', '城镇化', '碳达峰', '双减', '普惠']) expect(POLICY_TERMS.terms).toContain(term);
+    // Alone and inside a sentence: the dictionary wins over jieba's own cut.
+    for (const term of POLICY_TERMS.terms) {
+      expect(segmentWords(term), term).toEqual([term]);
+      expect(segmentWords(`我们要推进${term}工作。`), term).toContain(term);
+    }
+    // The labelled fixture's dict terms are exactly the lexicon's terms that the fixture labels.
+    for (const [term, label] of labelled) if (label === 'dict') expect(POLICY_TERMS.terms, term).toContain(term);
   });
 });

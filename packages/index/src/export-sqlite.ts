@@ -7,6 +7,8 @@ import {
   listSeries,
   openCorpus,
   readSourceRecord,
+  type SourceRecord,
+  SourceRecordSchema,
   settleCorpus,
 } from '@plandiff/store';
 import Database from 'better-sqlite3';
@@ -37,6 +39,36 @@ async function sourceCommits(corpus: Corpus, series: string, editions: readonly 
     const paths = editionPaths(series, e);
     const found = [newest.get(paths.html), newest.get(paths.txt)].filter((x) => x !== undefined);
     return found.sort((a, b) => a.at - b.at)[0]?.commit ?? '';
+  });
+}
+
+/**
+ * The source records (source.json) of a series' editions, all read by one `git cat-file --batch`: the
+ * store's readSourceRecord runs three git processes per edition, which was most of an export's time
+ * at scale. A record that is missing or does not validate is read again through readSourceRecord, so it
+ * fails with the store's own error.
+ */
+function sourceRecords(corpus: Corpus, series: string, editions: readonly string[]): SourceRecord[] {
+  const out = corpus.git.run(
+    ['cat-file', '--batch'],
+    `${editions.map((e) => `HEAD:${editionPaths(series, e).record}`).join('\n')}\n`,
+  );
+  let at = 0;
+  return editions.map((edition) => {
+    const eol = out.indexOf(10, at);
+    const header = /^[0-9a-f]+ (\w+) (\d+)$/.exec(out.subarray(at, eol).toString('utf8'));
+    at = eol + 1;
+    if (!header) return readSourceRecord(corpus, series, edition);
+    const size = Number(header[2]);
+    const bytes = out.subarray(at, at + size);
+    at += size + 1;
+    let parsed: ReturnType<typeof SourceRecordSchema.safeParse> | undefined;
+    try {
+      parsed = header[1] === 'blob' ? SourceRecordSchema.safeParse(JSON.parse(bytes.toString('utf8'))) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return parsed?.success ? parsed.data : readSourceRecord(corpus, series, edition);
   });
 }
 
@@ -149,6 +181,11 @@ export async function exportSqlite(
         s.series,
         stored.map((e) => e.edition),
       );
+      const records = sourceRecords(
+        corpus,
+        s.series,
+        stored.map((e) => e.edition),
+      );
       const years = stored.map((e) => yearOf(e.edition, e.plan.year));
       const refs = stored.map((e) => `${s.series}@${e.edition}`);
       const diffs = diffEditions(
@@ -167,7 +204,7 @@ export async function exportSqlite(
       db.transaction(() => {
         stored.forEach((e, i) => {
           const { plan } = e;
-          const record = readSourceRecord(corpus, s.series, e.edition);
+          const record = records[i]!;
           insert.edition.run(
             s.series,
             e.edition,

@@ -64,44 +64,50 @@ interface Row {
 const MAX_RANGE_QUERIES = 64;
 
 /**
- * Row ids from FTS5 only (no join over the wide units table), newest first, at most
- * RANK_WINDOW of them.
+ * The statement that reads the ranking window: FTS5 gives the matching row ids newest first (its own
+ * rowid order, so no sort and the LIMIT stops the scan), each joined to its unit's text by primary key
+ * in the same statement — one call, not one per row. `range` adds a rowid range FTS5 seeks to, `filter`
+ * the plandiff_allowed() check. Exported for the query-plan test.
  */
-function rankRows(
-  db: Database.Database,
-  match: string,
-  ranges: [number, number][] | undefined,
-): { id: number; score: number }[] {
-  const select = 'SELECT rowid AS id, 0 AS score FROM fts WHERE fts MATCH ?';
+export function windowSql(how: 'all' | 'range' | 'filter'): string {
+  const where =
+    how === 'range' ? ' AND f.rowid BETWEEN ? AND ?' : how === 'filter' ? ' AND plandiff_allowed(f.rowid)' : '';
+  return `SELECT f.rowid, u.text FROM fts f JOIN units u ON u.id = f.rowid WHERE fts MATCH ?${where} ORDER BY f.rowid DESC LIMIT ${RANK_WINDOW}`;
+}
+
+type WindowRow = [id: number, text: string];
+
+/** The newest RANK_WINDOW matching units (row id and text), within the allowed ranges. */
+function windowRows(db: Database.Database, match: string, ranges: [number, number][] | undefined): WindowRow[] {
   if (ranges && ranges.length <= MAX_RANGE_QUERIES) {
-    const query = db.prepare(`${select} AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`);
-    const rows: { id: number; score: number }[] = [];
+    const query = db.prepare(windowSql('range')).raw();
+    const rows: WindowRow[] = [];
     for (const [a, b] of [...ranges].reverse()) {
       if (rows.length >= RANK_WINDOW) break;
-      rows.push(...(query.all(match, a, b) as { id: number; score: number }[]).slice(0, RANK_WINDOW - rows.length));
+      rows.push(...(query.all(match, a, b) as WindowRow[]).slice(0, RANK_WINDOW - rows.length));
     }
     return rows;
   }
   useRanges(db, ranges);
-  const filter = ranges ? ' AND plandiff_allowed(rowid)' : '';
-  return db.prepare(`${select}${filter} ORDER BY rowid DESC LIMIT ${RANK_WINDOW}`).all(match) as {
-    id: number;
-    score: number;
-  }[];
+  return db
+    .prepare(windowSql(ranges ? 'filter' : 'all'))
+    .raw()
+    .all(match) as WindowRow[];
 }
 
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.75;
 
-/** Occurrences of a folded needle in a text (the raw text first; folded only when that finds none). */
+/**
+ * Occurrences of a folded needle in the raw text, at least 1: FTS5 found the row, so the term is there
+ * (perhaps only in folded form — 義務 for 义务 — which ranking does not fold for: folding costs more
+ * than the rest of the ranking, and a hit that does not hold the term is dropped before it is shown).
+ */
 function occurrences(text: string, needle: string): number {
-  const count = (hay: string) => {
-    let n = 0;
-    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) n++;
-    return n;
-  };
-  return count(text) || count(foldText(text));
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return Math.max(1, n);
 }
 
 /**
@@ -109,15 +115,9 @@ function occurrences(text: string, needle: string): number {
  * all rows and the ranking is by how often the terms occur, saturated, against the unit's length.
  * Scores are negative, lower is better, as FTS5's bm25() gives them.
  */
-function rankWindow(
-  db: Database.Database,
-  window: readonly { id: number }[],
-  needles: readonly string[],
-): { id: number; score: number }[] {
-  const text = db.prepare('SELECT text FROM units WHERE id = ?').pluck();
-  const rows = window.map(({ id }) => ({ id, text: (text.get(id) as string | undefined) ?? '' }));
-  const avg = rows.reduce((n, r) => n + r.text.length, 0) / Math.max(1, rows.length) || 1;
-  return rows.map(({ id, text: t }) => {
+function rankWindow(rows: readonly WindowRow[], needles: readonly string[]): { id: number; score: number }[] {
+  const avg = rows.reduce((n, r) => n + r[1].length, 0) / Math.max(1, rows.length) || 1;
+  return rows.map(([id, t]) => {
     const norm = K1 * (1 - B + (B * t.length) / avg);
     let score = 0;
     for (const needle of needles) {
@@ -141,7 +141,7 @@ export function searchIndex(
   const needles = parsed.terms.flatMap((t) => t.runs);
   // Ranked here, not by FTS5's bm25(): that first counts every row holding each phrase (its IDF),
   // reading the whole posting list however small the window — for 发展 most of the query's time.
-  const ranked = rankWindow(db, rankRows(db, parsed.match, ranges), needles);
+  const ranked = rankWindow(windowRows(db, parsed.match, ranges), needles);
   ranked.sort((a, b) => a.score - b.score || a.id - b.id);
   const detail = db.prepare(
     `SELECT e.series, e.edition, e.year, e.title, u.unit_id, u.number, u.heading, u.depth, u.text

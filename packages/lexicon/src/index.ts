@@ -35,7 +35,9 @@ export {
   WEB_CHROME_RULES,
   WEB_FOOTER_RULE,
 } from './page-furniture.ts';
+export { PERIOD_RULES, type PeriodRule } from './periods.ts';
 export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
+export { POLICY_TERMS, type TermList } from './policy-terms.ts';
 export { firstMatch, type LexiconRule } from './rule.ts';
 export {
   GENRE_TITLES,

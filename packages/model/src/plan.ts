@@ -4,8 +4,10 @@ import { z } from 'zod';
 export const FigureSchema = z.object({
   /** The figure as printed, measure word included: `20所`, `3%`, `2.15万亿元`. */
   text: z.string(),
-  /** The numeric value as printed, before any unit scaling (`2.15`). */
+  /** The numeric value as printed, before any unit scaling (`2.15`); for a range, its lower bound. */
   value: z.number(),
+  /** For a range printed as one figure (`6%－6.5%`, `3至5万人`): its upper bound. */
+  upper: z.number().optional(),
   /** The measure word or unit following the number (`所`, `%`, `万亿元`); empty when bare. */
   unit: z.string(),
   /** A few characters around the figure so the same target can be found in another year. */

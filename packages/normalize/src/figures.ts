@@ -139,7 +139,7 @@ export function extractFigures(text: string): Figure[] {
     const start = match.index;
     const printed = match[1]!;
     const end = start + printed.length;
-    const unit = UNITS.find((u) => text.startsWith(u, end));
+    const unit = UNITS.find((u) => text.startsWith(u, end)) ?? rangeAfter(text, end, null)?.unit;
     if (!unit) continue;
     if (text[start - 1] === '第') continue;
     const folded = foldDigits(printed).replace(/[,，]/g, '').replace('．', '.');
@@ -147,6 +147,16 @@ export function extractFigures(text: string): Figure[] {
     if (!Number.isFinite(value)) continue;
     if (unit === '年' && /^(1[89]|2[01])\d\d$/.test(folded)) continue;
     if (unit === '月' && /^[0-9０-９]{1,2}[日号]/u.test(text.slice(end + 1, end + 4))) continue;
+    // The unit may be printed once, after the upper bound (`6－6.5%`), or after both bounds (`6%－6.5%`).
+    const bare = !text.startsWith(unit, end);
+    const range = rangeAfter(text, bare ? end : end + unit.length, unit);
+    if (bare && !range) continue;
+    if (range && range.upper > value) {
+      // `6%－6.5%`: one figure, one target, not two (a diff would pair 6.5%左右 with its lower half).
+      figures.push(makeFigure(text, start, range.end, text.slice(start, range.end), value, unit, floor, range.upper));
+      NUMBER.lastIndex = range.end;
+      continue;
+    }
     figures.push(makeFigure(text, start, end, printed + unit, value, unit, floor));
   }
   CHINESE.lastIndex = floor;
@@ -172,6 +182,29 @@ export function extractFigures(text: string): Figure[] {
   return figures.sort((x, y) => x.at - y.at).map(({ at: _at, ...f }) => f);
 }
 
+/** A dash or 至 between the two bounds of a range (`6%－6.5%`, `3%至4%`); `到` is left out (`增加到`). */
+const RANGE_SEPARATOR = /^(?:[－\-—–~～〜]|至)/u;
+const RANGE_UPPER = /^([0-9０-９]+(?:[.．][0-9０-９]+)?)/u;
+
+/**
+ * The upper bound of a range starting at `at` (right after a lower bound), if one follows with the
+ * given unit (or, when `unit` is null, with any unit, which is returned).
+ */
+function rangeAfter(
+  text: string,
+  at: number,
+  unit: string | null,
+): { upper: number; end: number; unit: string } | null {
+  const sep = RANGE_SEPARATOR.exec(text.slice(at, at + 1));
+  if (!sep) return null;
+  const m = RANGE_UPPER.exec(text.slice(at + sep[0].length));
+  if (!m) return null;
+  const end = at + sep[0].length + m[1]!.length;
+  const found = unit ?? UNITS.find((u) => text.startsWith(u, end));
+  if (!found || found === '年' || found === '月' || !text.startsWith(found, end)) return null;
+  return { upper: Number(foldDigits(m[1]!).replace('．', '.')), end: end + found.length, unit: found };
+}
+
 /** A figure with its context and, when the text qualifies it, its modifier (`左右`, `不低于`, `力争`). */
 function makeFigure(
   text: string,
@@ -181,15 +214,14 @@ function makeFigure(
   value: number,
   unit: string,
   floor: number,
+  upper?: number,
 ): Figure & { at: number } {
   const figureEnd = printed.length > end - start ? start + printed.length : end;
-  const figure: Figure & { at: number } = {
-    at: start,
-    text: printed,
-    value,
-    unit,
-    context: contextAround(text, start, figureEnd, floor),
-  };
+  const context = contextAround(text, start, figureEnd, floor);
+  const figure: Figure & { at: number } =
+    upper === undefined
+      ? { at: start, text: printed, value, unit, context }
+      : { at: start, text: printed, value, upper, unit, context };
   const modifier = modifierOf(text, start, figureEnd, floor);
   if (modifier) figure.modifier = modifier;
   return figure;

@@ -33,6 +33,8 @@ export interface Corpus {
   dir: string;
   git: Git;
   config: CorpusConfig;
+  /** The commit `config` was read from (undefined: none yet), and whether it held a corpus.json. */
+  readAt?: { head: string | undefined; committed: boolean };
 }
 
 /** Options for opening a corpus to write into it. */
@@ -75,8 +77,11 @@ export function parseCorpusConfig(text: string, file: string): CorpusConfig {
  * Reads and validates `corpus.json` as committed in HEAD (a user's uncommitted edit is theirs, never
  * read into plandiff's next commit); undefined when HEAD has none (or there is no commit yet).
  */
-export function readCorpusConfig(dir: string, git: Git = openGit(resolve(dir))): CorpusConfig | undefined {
-  const head = headCommit(git);
+export function readCorpusConfig(
+  dir: string,
+  git: Git = openGit(resolve(dir)),
+  head: string | undefined = headCommit(git),
+): CorpusConfig | undefined {
   if (!head) return undefined;
   const entry = lsTree(git, head, [CORPUS_FILE], false).find((e) => e.path === CORPUS_FILE);
   if (!entry) return undefined;
@@ -118,14 +123,15 @@ export function openCorpus(dir: string, options: OpenOptions = {}): Corpus {
   }
   checkGitDir(abs);
   const git = openGit(abs);
-  const config = readCorpusConfig(abs, git);
+  const head = headCommit(git);
+  const config = readCorpusConfig(abs, git, head);
   if (!config && !options.force) {
     throw new PlandiffError(
       'STORE_NOT_CORPUS',
       `${abs}: a git repository but not a plandiff corpus (no ${CORPUS_FILE}); use --force to turn it into one`,
     );
   }
-  return { dir: abs, git, config: config ?? { plandiff: 1, series: {} } };
+  return { dir: abs, git, config: config ?? { plandiff: 1, series: {} }, readAt: { head, committed: !!config } };
 }
 
 /** Keeps `.plandiff/` out of `git status` even in a repository whose own .gitignore lacks it (writers only). */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
 
@@ -55,6 +55,8 @@ export interface Git {
   text(args: string[], input?: string | Uint8Array): string;
   /** Async form of `text`, for callers written against simple-git's `raw`. */
   raw(args: string[]): Promise<string>;
+  /** Runs git in a child process alongside the caller's work; resolves when it ends (rejects on failure). */
+  start(args: string[]): Promise<void>;
 }
 
 /** The environment every git call gets: minimal, system config and attributes off, no prompts. */
@@ -101,7 +103,11 @@ export function openGit(dir: string): Git {
     }
   };
   const text = (args: string[], input?: string | Uint8Array) => run(args, input).toString('utf8');
-  return { dir, run, text, raw: async (args) => text(args) };
+  const start = (args: string[]) =>
+    new Promise<void>((done, fail) => {
+      execFile('git', [...config, ...args], { cwd: dir, env }, (error) => (error ? fail(error) : done()));
+    });
+  return { dir, run, text, raw: async (args) => text(args), start };
 }
 
 /** Runs git with an argument array and returns stdout. */

@@ -117,7 +117,15 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
     await pauseAt('after-lock');
     excludeScratch(corpus.dir);
     await recoverCorpus(corpus);
-    const committed = readCorpusConfig(corpus.dir, corpus.git);
+    // Re-read corpus.json only if another writer committed while we waited for the lock.
+    const head = headCommit(corpus.git);
+    const seen = corpus.readAt;
+    const committed =
+      seen && seen.head === head
+        ? seen.committed
+          ? corpus.config
+          : undefined
+        : readCorpusConfig(corpus.dir, corpus.git, head);
     const config = committed ?? corpus.config;
     const heads = await listHeadBlobs(
       corpus.git,

@@ -1,14 +1,34 @@
+import { statSync } from 'node:fs';
 import type { Plan } from '@plandiff/model';
 import { PlandiffError } from '@plandiff/model';
 import { renderJson } from './layout.ts';
 
 /** Largest source the store archives (bytes): checked before any parsing, so memory stays bounded. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
-/** plan.json may be at most this multiple of its source (plus PLAN_SLACK) before it is written compactly. */
-export const PLAN_PRETTY_FACTOR = 8;
-/** Hard bound: a plan larger than this multiple of its source (plus PLAN_SLACK) is refused. */
-export const PLAN_MAX_FACTOR = 16;
-const PLAN_SLACK = 64 * 1024;
+/**
+ * plan.json is at most this multiple of its source (plus PLAN_SLACK): indented while that fits,
+ * compact when only that fits, refused beyond. The shipped reports come out at 1.4–3.1× indented.
+ */
+export const PLAN_MAX_FACTOR = 4;
+/** Allowance for a small source, whose plan carries a fixed overhead (title, provenance). */
+export const PLAN_SLACK = 64 * 1024;
+
+/**
+ * Refuses, from its size on disk and before it is read, a file over MAX_SOURCE_BYTES (callers check
+ * every file of a command first, so a 50 MB file among many is refused before any work). Anything
+ * that is not a regular file is left to the reader, which refuses devices and FIFOs.
+ */
+export function checkSourceFile(path: string): void {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return;
+    size = stat.size;
+  } catch {
+    return; // missing: the reader says so
+  }
+  checkSourceSize(size, path);
+}
 
 /** Refuses a source over MAX_SOURCE_BYTES before any work, with a clear error. */
 export function checkSourceSize(size: number, label: string): void {
@@ -21,13 +41,13 @@ export function checkSourceSize(size: number, label: string): void {
 }
 
 /**
- * plan.json bytes: indented (readable diffs) while that stays within PLAN_PRETTY_FACTOR × the source,
- * else compact; refused when even compact it exceeds PLAN_MAX_FACTOR × the source, so a pathological
- * source cannot blow up the corpus.
+ * plan.json bytes: indented (readable diffs) while that stays within PLAN_MAX_FACTOR × the source
+ * (+ PLAN_SLACK), else compact; refused when even compact it exceeds that, so a pathological source
+ * (thousands of one-character "units") cannot blow up the corpus.
  */
 export function renderPlanJson(plan: Plan, sourceSize: number, label: string): Buffer {
   const pretty = Buffer.from(renderJson(plan));
-  if (pretty.length <= PLAN_PRETTY_FACTOR * sourceSize + PLAN_SLACK) return pretty;
+  if (pretty.length <= PLAN_MAX_FACTOR * sourceSize + PLAN_SLACK) return pretty;
   const compact = Buffer.from(`${JSON.stringify(plan)}\n`);
   if (compact.length <= PLAN_MAX_FACTOR * sourceSize + PLAN_SLACK) return compact;
   throw new PlandiffError(

@@ -6,7 +6,7 @@ import { type Journal, parseJournal, readJournalText, writeJournal } from './jou
 import { pauseAt } from './pause.ts';
 import { isCorpusPath } from './safe-path.ts';
 import { checkBranch, checkScratch, TMP } from './scratch.ts';
-import { lsTree } from './tree.ts';
+import { algorithmOf } from './tree-object.ts';
 import { syncWorkTree } from './work-tree.ts';
 import { buildTree, writeBlobs } from './write-tree.ts';
 
@@ -32,7 +32,7 @@ export interface CommitResult {
 /**
  * Writes files into the corpus as ONE commit; the caller holds the corpus lock. Everything goes
  * through git's object database — blobs (hash-object --no-filters) → trees for the touched folders
- * (mktree) → commit-tree → journal → update-ref (compare-and-swap on the branch: the commit point) —
+ * (built here, written with hash-object -t tree) → commit-tree → journal → update-ref (compare-and-swap on the branch: the commit point) —
  * with no index or work-tree scan. Afterwards the touched work-tree files and index entries are
  * brought in step, each only where it still held the previous commit's version, so a user's own
  * uncommitted change is never overwritten, committed or rolled back. Returns the new commit, or
@@ -67,14 +67,14 @@ export async function commitFilesDetailed(
   const changes = new Map<string, string | null>();
   for (const w of writes) changes.set(w.path, null);
   for (const [i, w] of kept.entries()) changes.set(w.path, ids[i] as string);
-  const tree = buildTree(corpus.git, old, changes);
-  const oldTree = old ? corpus.git.text(['rev-parse', `${old}^{tree}`]).trim() : undefined;
+  // The hash algorithm (sha1 or sha256 repositories) shows in the ids git just gave.
+  const algorithm = algorithmOf(old ?? ids[0] ?? '');
+  const { tree, oldTree, before } = buildTree(corpus.git, join(corpus.dir, TMP), old, changes, algorithm);
   await pauseAt('after-write');
   if (tree === oldTree) return { keptLocal: [] };
   const commit = corpus.git
     .text(['commit-tree', tree, ...(old ? ['-p', old] : []), '-F', '-'], cleanMessage(message))
     .trim();
-  const before = new Map(lsTree(corpus.git, old, [...changes.keys()]).map((e) => [e.path, e.id]));
   const journal: Journal = {
     ref,
     old: old ?? null,
@@ -90,10 +90,11 @@ export async function commitFilesDetailed(
   const zero = '0'.repeat(commit.length);
   corpus.git.run(['update-ref', '-m', `plandiff: ${firstLine(message)}`, ref, commit, old ?? zero]);
   await pauseAt('after-ref');
+  const graph = updateCommitGraph(corpus.git); // alongside the work-tree and index updates
   const keptLocal = syncWorkTree(corpus.dir, corpus.git, journal);
   await pauseAt('after-commit');
   rmSync(join(corpus.dir, JOURNAL_FILE), { force: true });
-  updateCommitGraph(corpus.git);
+  await graph;
   return { commit, keptLocal };
 }
 
@@ -150,12 +151,12 @@ export async function recoverIfInterrupted(_corpus: CorpusHandle): Promise<void>
  * Keeps the commit-graph (with changed-path Bloom filters) current, incrementally (`--split`), so
  * `log` of one edition stays fast in a long history. Best effort: a failure here loses nothing.
  */
-function updateCommitGraph(git: Git): void {
-  try {
-    git.run(['commit-graph', 'write', '--reachable', '--changed-paths', '--split', '--no-progress']);
-  } catch {
-    // an old git, or a read-only objects folder: log is just slower
-  }
+function updateCommitGraph(git: Git): Promise<void> {
+  return git
+    .start(['commit-graph', 'write', '--reachable', '--changed-paths', '--split', '--no-progress'])
+    .catch(() => {
+      // an old git, or a read-only objects folder: log is just slower
+    });
 }
 
 /** Control characters from file names or documents never reach a commit message raw. */

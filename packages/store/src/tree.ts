@@ -59,29 +59,44 @@ export function headCommit(git: Git): string | undefined {
   }
 }
 
+/** One object read by `readRawObjects`. */
+export interface RawObject {
+  id: string;
+  type: string;
+  bytes: Buffer;
+}
+
 /**
- * Reads many objects in one `git cat-file --batch` (names like `HEAD:gwr/2012/plan.json` or blob ids).
- * Missing objects map to undefined. Bytes stay exact: no filters, no textconv.
+ * Reads many objects of any type in one `git cat-file --batch` (names like `HEAD:gwr/2012`, `abc^{tree}`
+ * or ids). Missing objects map to undefined. Bytes stay exact: no filters, no textconv.
  */
-export function readObjects(git: Git, names: string[]): (Buffer | undefined)[] {
+export function readRawObjects(git: Git, names: string[]): (RawObject | undefined)[] {
   if (names.length === 0) return [];
   const out = git.run(['cat-file', '--batch'], `${names.join('\n')}\n`);
-  const results: (Buffer | undefined)[] = [];
+  const results: (RawObject | undefined)[] = [];
   let at = 0;
   for (let i = 0; i < names.length; i++) {
     const eol = out.indexOf(10, at);
     const header = out.subarray(at, eol).toString('utf8');
     at = eol + 1;
-    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
     if (!match) {
       results.push(undefined); // "<name> missing" or "ambiguous"
       continue;
     }
-    const size = Number(match[2]);
-    results.push(match[1] === 'blob' ? out.subarray(at, at + size) : undefined);
+    const size = Number(match[3]);
+    results.push({ id: match[1] as string, type: match[2] as string, bytes: out.subarray(at, at + size) });
     at += size + 1;
   }
   return results;
+}
+
+/**
+ * Reads many blobs in one `git cat-file --batch` (names like `HEAD:gwr/2012/plan.json` or blob ids).
+ * Missing objects (and objects that are not blobs) map to undefined.
+ */
+export function readObjects(git: Git, names: string[]): (Buffer | undefined)[] {
+  return readRawObjects(git, names).map((o) => (o?.type === 'blob' ? o.bytes : undefined));
 }
 
 /** Reads a file as it is in commit `rev` (e.g. `HEAD`, `abc123^`), or undefined if absent there. */

@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashBlob } from './blob-hash.ts';
 import type { Git } from './git.ts';
+import { indexStat, stagedPaths, writeStamp } from './index-stamp.ts';
 import type { Journal } from './journal.ts';
 import { assertNoLinks, makeDirs, pathKind } from './safe-path.ts';
 import { tmpName } from './scratch.ts';
@@ -50,12 +51,38 @@ export function syncWorkTree(dir: string, git: Git, journal: Journal): string[] 
     writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, file);
   }
-  syncIndex(git, journal);
+  syncIndex(dir, git, journal);
   return keptLocal;
 }
 
-/** Moves the index entries of the journal's paths that still hold the previous commit's blob. */
-function syncIndex(git: Git, journal: Journal): void {
+/**
+ * Moves the index entries of the journal's paths that still hold the previous commit's blob: a path
+ * the user has staged (or left unmerged) stays as it is. Which paths are staged comes from the index
+ * stamp while the index is as plandiff left it, so a steady run of imports reads the index only in
+ * the one `update-index` that writes it.
+ */
+function syncIndex(dir: string, git: Git, journal: Journal): void {
+  const staged = stagedPaths(dir, git, journal.old);
+  const checked = indexStat(dir);
+  const zero = '0'.repeat(journal.commit.length);
+  const lines: string[] = [];
+  const current = staged ? undefined : stagedByLsFiles(git, journal);
+  for (const p of journal.paths) {
+    if (staged?.has(p.path)) {
+      // Already the new version (an interrupted writer got this far): in step with the new commit.
+      if (staged.get(p.path) === (p.new ?? 'none')) staged.delete(p.path);
+      continue; // else the user's staged version: left as it is
+    }
+    if (!staged && (current?.get(p.path) ?? null) !== p.old) continue;
+    lines.push(p.new === null ? `0 ${zero}\t${p.path}` : `100644 ${p.new}\t${p.path}`);
+  }
+  const untouched = indexStat(dir) === checked;
+  if (lines.length > 0) git.run([...splitIfLarge(dir), 'update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
+  if (staged) writeStamp(dir, journal.commit, staged, untouched);
+}
+
+/** The index entries of the journal's paths (a conflicted one as `conflict`), read with `ls-files`. */
+function stagedByLsFiles(git: Git, journal: Journal): Map<string, string> {
   const staged = new Map<string, string>();
   const paths = journal.paths.map((p) => p.path);
   for (let i = 0; i < paths.length; i += 500) {
@@ -68,12 +95,21 @@ function syncIndex(git: Git, journal: Journal): void {
       staged.set(record.slice(tab + 1), stage === '0' ? id : 'conflict');
     }
   }
-  const zero = '0'.repeat(journal.commit.length);
-  const lines: string[] = [];
-  for (const p of journal.paths) {
-    const current = staged.get(p.path) ?? null;
-    if (current === p.new || current !== p.old) continue;
-    lines.push(p.new === null ? `0 ${zero}\t${p.path}` : `100644 ${p.new}\t${p.path}`);
+  return staged;
+}
+
+/** Above this size of `.git/index` (about 80,000 files) plandiff keeps the index split. */
+export const SPLIT_INDEX_BYTES = 8 << 20;
+
+/**
+ * A large index is switched to git's split-index format (`core.splitIndex` for this call only; git
+ * keeps an index split until told otherwise), so each later update rewrites only the small part
+ * holding the changed entries instead of the whole file (56 MB at 135,000 editions).
+ */
+function splitIfLarge(dir: string): string[] {
+  try {
+    return statSync(join(dir, '.git', 'index')).size > SPLIT_INDEX_BYTES ? ['-c', 'core.splitIndex=true'] : [];
+  } catch {
+    return [];
   }
-  if (lines.length > 0) git.run(['update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
 }
