@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CleanOutputSchema } from '../packages/model/src/index.ts';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
 import { type CliRun, ROOT } from './helpers/run-cli.ts';
 import { runMain } from './helpers/run-main.ts';
@@ -34,10 +35,22 @@ describe('plandiff clean <file>', () => {
     const run = await runMain(['clean', PORTAL, '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['text', 'title', 'date', 'docNumber', 'issuer', 'attachments', 'encoding']);
+    expect(Object.keys(out)).toEqual([
+      'text',
+      'title',
+      'date',
+      'publishedOn',
+      'issuedOn',
+      'docNumber',
+      'issuer',
+      'attachments',
+      'encoding',
+    ]);
+    expect(CleanOutputSchema.safeParse(out).success).toBe(true);
     expect(out).toMatchObject({
       title: '泸州市教育局关于印发《2012年全市教育工作要点》的通知',
       date: '2012-02-09',
+      issuedOn: '2012-02-09',
       docNumber: '泸市教发〔2012〕5号',
       issuer: '泸州市教育局',
       encoding: 'gb18030',

@@ -46,7 +46,9 @@ export function planFromPage(ref: string, page: CleanedPage, source: { path?: st
   const { clean } = page;
   const hints: { title?: string; issuedOn?: string; docNumber?: string; issuer?: string } = {};
   if (clean.title) hints.title = clean.title;
-  if (clean.date) hints.issuedOn = clean.date;
+  // The plan's issue date is the notice's own date line; the posting date stands in for it.
+  const issuedOn = clean.issuedOn ?? clean.date;
+  if (issuedOn) hints.issuedOn = issuedOn;
   if (clean.docNumber) hints.docNumber = clean.docNumber;
   if (clean.issuer) hints.issuer = clean.issuer;
   const { plan, diagnostics } = normalizePlan(clean.text, {

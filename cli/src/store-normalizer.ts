@@ -34,7 +34,9 @@ async function parseSource(input: ParseInput): Promise<ParseOutput> {
   const page = cleanPage(decoded.text, input.url);
   const hints: { title?: string; issuedOn?: string; docNumber?: string; issuer?: string } = {};
   if (page.title) hints.title = page.title;
-  if (page.date) hints.issuedOn = page.date;
+  // The plan's issue date is the notice's own date line; the posting date stands in for it.
+  const issuedOn = page.issuedOn ?? page.date;
+  if (issuedOn) hints.issuedOn = issuedOn;
   if (page.docNumber) hints.docNumber = page.docNumber;
   if (page.issuer) hints.issuer = page.issuer;
   if (input.planFrom) return planFromAttachment(page, input.planFrom, hints);

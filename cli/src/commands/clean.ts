@@ -1,3 +1,4 @@
+import type { CleanOutput } from '@plandiff/model';
 import { cleanHtmlFile } from '../load-html.ts';
 import { cleanUrl, isUrl } from '../load-url.ts';
 import { printDiagnostics, writeResult } from '../output.ts';
@@ -18,7 +19,8 @@ export const cleanCommand = defineCommand({
       .option('format', {
         choices: ['text', 'json'] as const,
         default: 'text' as const,
-        describe: 'text: the cleaned text; json: {text, title, date, docNumber, issuer, attachments, encoding}',
+        describe:
+          'text: the cleaned text; json: {text, title, date, publishedOn, issuedOn, docNumber, issuer, attachments, encoding}',
       })
       .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
       .option('ignore-robots', {
@@ -39,10 +41,12 @@ export const cleanCommand = defineCommand({
       writeResult(clean.text);
       return;
     }
-    const out = {
+    const out: CleanOutput = {
       text: clean.text,
       title: clean.title ?? null,
       date: clean.date ?? null,
+      publishedOn: clean.publishedOn ?? null,
+      issuedOn: clean.issuedOn ?? null,
       docNumber: clean.docNumber ?? null,
       issuer: clean.issuer ?? null,
       attachments: clean.attachments,

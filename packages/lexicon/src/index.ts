@@ -26,7 +26,15 @@ export {
   matchChromeParagraph,
   matchChromeRun,
 } from './page-chrome.ts';
-export { PAGE_NUMBER_RULES, RUNNING_HEADER_RULE } from './page-furniture.ts';
+export {
+  FURNITURE_ELEMENT_RULES,
+  PAGE_NUMBER_RULES,
+  RUNNING_HEADER_RULE,
+  TITLE_BADGE,
+  WEB_CHROME_OPENERS,
+  WEB_CHROME_RULES,
+  WEB_FOOTER_RULE,
+} from './page-furniture.ts';
 export { PERIOD_RULES, type PeriodRule } from './periods.ts';
 export { NATIONAL_MARKERS, NOT_PLACE_STEMS, PLACE_NAME, PLACE_SUFFIXES, PROVINCES, SCOPE_WORDS } from './places.ts';
 export { POLICY_TERMS, type TermList } from './policy-terms.ts';

@@ -1,3 +1,4 @@
+export * from './clean.ts';
 export * from './diagnostic.ts';
 export * from './diff.ts';
 export * from './errors.ts';

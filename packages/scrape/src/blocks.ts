@@ -1,4 +1,6 @@
+import { FURNITURE_ELEMENT_RULES, firstMatch } from '@plandiff/lexicon';
 import { BLOCK_TAGS, type DomNode, isHidden, SKIPPED_TAGS } from './dom.ts';
+import { readDataRow } from './table-rows.ts';
 
 /** One line of page text between block boundaries, with the measures the cleaner scores. */
 export interface Block {
@@ -16,6 +18,12 @@ export interface Block {
   tag: string;
   /** Number of links that contributed text. */
   links: number;
+  /** Offset in the HTML source where the block's text starts. */
+  start: number;
+  /** ruleId of a comment/recommendation/related/share element the block sits in. */
+  furniture?: string;
+  /** True for a data-table row read as one line. */
+  row?: boolean;
 }
 
 const CONTENT_CHAR = /[\p{Script=Han}A-Za-z0-9０-９]/gu;
@@ -30,27 +38,44 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
   let linkBuffer = '';
   let links = 0;
   let owner: DomNode = root;
+  let furniture: string | undefined;
+  let start = 0;
 
   const flush = () => {
     if (buffer.trim() !== '') {
       const text = tidy(buffer);
       if (text !== '') {
-        const linkChars = Math.min(count(linkBuffer, CONTENT_CHAR), count(text, CONTENT_CHAR));
-        blocks.push({
-          index: blocks.length,
-          text,
-          chars: count(text, CONTENT_CHAR),
-          linkChars,
-          punct: count(text, PUNCT),
-          owner,
-          tag: owner.name ?? '',
-          links,
-        });
+        push(text, linkBuffer, links, owner, furniture, start);
       }
     }
     buffer = '';
     linkBuffer = '';
     links = 0;
+  };
+  const push = (
+    text: string,
+    linkText: string,
+    n: number,
+    by: DomNode,
+    mark: string | undefined,
+    at: number,
+    row = false,
+  ) => {
+    const chars = count(text, CONTENT_CHAR);
+    const block: Block = {
+      index: blocks.length,
+      text,
+      chars,
+      linkChars: Math.min(count(linkText, CONTENT_CHAR), chars),
+      punct: count(text, PUNCT),
+      owner: by,
+      tag: by.name ?? '',
+      links: n,
+      start: at,
+    };
+    if (mark) block.furniture = mark;
+    if (row) block.row = true;
+    blocks.push(block);
   };
 
   // Iterative depth-first walk: malformed pages nest thousands of unclosed tags, which would
@@ -62,8 +87,11 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
     pre: boolean;
     blockOwner: DomNode;
     isBlock: boolean;
+    furniture: string | undefined;
   }
-  const stack: Frame[] = [{ node: root, next: 0, inLink: false, pre: false, blockOwner: root, isBlock: false }];
+  const stack: Frame[] = [
+    { node: root, next: 0, inLink: false, pre: false, blockOwner: root, isBlock: false, furniture: undefined },
+  ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
     const child = frame.node.children?.[frame.next++];
@@ -74,7 +102,11 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
     }
     if (child.type === 'text') {
       const data = child.data ?? '';
-      if (buffer === '' || buffer.trim() === '') owner = frame.blockOwner;
+      if (buffer === '' || buffer.trim() === '') {
+        owner = frame.blockOwner;
+        furniture = frame.furniture;
+        start = child.startIndex ?? start;
+      }
       // Line breaks in the source mark where an editor wrapped text: remembered as U+2028 so
       // tidy() can join Chinese lines without a space, while typed spaces stay spaces.
       const piece = frame.pre ? data : data.replace(/\s*\n\s*/g, '\u2028').replace(/[ \t\f\r]+/g, ' ');
@@ -92,6 +124,15 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
     }
     const isBlock = BLOCK_TAGS.has(name);
     if (isBlock) flush();
+    const names = `${child.attribs?.class ?? ''} ${child.attribs?.id ?? ''}`.trim();
+    const mark = frame.furniture ?? (names ? firstMatch(FURNITURE_ELEMENT_RULES, names)?.ruleId : undefined);
+    // A row of a data table (序号 | 任务 | 责任单位) is one line in reading order, not one per cell.
+    const row = name === 'tr' && !frame.pre ? readDataRow(child) : undefined;
+    if (row) {
+      const text = tidy(row.text);
+      if (text !== '') push(text, row.linkText, row.links, child, mark, child.startIndex ?? start, true);
+      continue;
+    }
     const isLink = name === 'a' && child.attribs?.href !== undefined;
     if (isLink && !frame.inLink) links++;
     stack.push({
@@ -101,6 +142,7 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
       pre: frame.pre || name === 'pre',
       blockOwner: isBlock ? child : frame.blockOwner,
       isBlock,
+      furniture: mark,
     });
   }
   flush();

@@ -38,7 +38,7 @@ export function bestRun(prefix: readonly number[], from: number, to: number) {
 }
 
 const TERMINATOR =
-  /^[#【[]?\s*(相关评论|网友评论|评论|发表评论|我要评论|最新评论|评论列表|全部评论|网友留言|留言|相关新闻|相关阅读|相关文章|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|上一篇|下一篇|Feedback|Comments?)(\s*[\]】]?\s*[(（:：\d]|\s*$)/i;
+  /^[#【[]?\s*(相关评论|网友评论|热门评论|精彩评论|热评|评论|发表评论|我要评论|最新评论|评论列表|全部评论|网友留言|留言|相关新闻|相关阅读|相关文章|相关链接|相关报道|相关推荐|为你推荐|猜你喜欢|延伸阅读|推荐阅读|热点推荐|热门推荐|上一篇|下一篇|Feedback|Comments?)(\s*[\]】]?\s*[(（:：\d]|\s*$)/i;
 const STAMP = /(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}/;
 
 /** A block after which the article does not continue. */
@@ -46,6 +46,6 @@ export function isTerminator(block: Block): boolean {
   if (block.text.length > 60) return false;
   if (TERMINATOR.test(block.text)) return true;
   if (/^#?\s*re[:：]/i.test(block.text)) return true;
-  if (/(已有|共有?)\s*\d+\s*(件|条|篇|个)?(评论|回复|留言)/.test(block.text)) return true;
+  if (/(已有|共有?)\s*\d+\s*(件|条|篇|个)?(评论|回复|留言)|^\d+\s*条(评论|回复|留言)/.test(block.text)) return true;
   return block.text.length <= 40 && STAMP.test(block.text);
 }

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '@plandiff/model';
+import { accountBlocks } from './block-account.ts';
 import { type Block, collectBlocks } from './blocks.ts';
 import { isMetaLine } from './chrome.ts';
 import { parseHtml } from './dom.ts';
-import { findPublicationDate } from './find-date.ts';
+import { findPageDates } from './find-date.ts';
 import { findAttachments, findDocNumber, findIssuer } from './find-meta.ts';
-import { findTitleBlock, titleFromTag } from './find-title.ts';
+import { findTitle } from './find-title.ts';
 import { findDates } from './parse-date.ts';
 import { sameText, selectContent } from './select-content.ts';
 
@@ -12,7 +13,11 @@ import { sameText, selectContent } from './select-content.ts';
 export interface CleanResult {
   text: string;
   title?: string;
-  /** Publication date, ISO `YYYY-MM-DD`. */
+  /** The page's posting date, ISO `YYYY-MM-DD` (meta tags, script stamps, 发布时间 lines). */
+  publishedOn?: string;
+  /** The notice's own signing date line (二〇一二年二月九日 under the issuer), ISO `YYYY-MM-DD`. */
+  issuedOn?: string;
+  /** The best single date: the posting date, else the signing date (kept for existing callers). */
   date?: string;
   /** Document number (文号), e.g. `泸市教发〔2012〕5号`. */
   docNumber?: string;
@@ -29,32 +34,48 @@ export interface CleanOptions {
 
 /**
  * Extracts a page's main text (chosen by character and punctuation density, furniture removed,
- * paragraph breaks kept) with its title, publication date, 文号, issuer and attachment links.
+ * paragraph breaks kept, every dropped block accounted for in the diagnostics) with its title,
+ * posting and signing dates, 文号, issuer and attachment links.
  */
 export function cleanPage(html: string, url?: string, options: CleanOptions = {}): CleanResult {
   const diagnostics: Diagnostic[] = [];
   const root = parseHtml(html);
   const { blocks } = collectBlocks(root);
   const repeated = options.siblings?.length ? repeatedBlocks(options.siblings) : new Set<string>();
-  const tagTitle = titleFromTag(root);
   const selection = selectContent(blocks, root, repeated);
   const firstKept = selection.kept[0] ?? selection.range[0];
-  const titleIndex = findTitleBlock(blocks, tagTitle, firstKept);
-  const titleBlock = titleIndex >= 0 ? (blocks[titleIndex] as Block) : undefined;
-  const title = titleBlock?.text.replace(/\s+/g, ' ') ?? tagTitle;
-  const kept = selection.kept.filter((i) => i !== titleIndex && !(title && sameText(blocks[i]?.text ?? '', title)));
+  const headline = findTitle(root, blocks, firstKept);
+  const { title } = headline;
+  const titleIndex = headline.blocks[0] ?? -1;
+  const titleBlocks = new Set(headline.blocks);
+  const kept = selection.kept.filter(
+    (i) =>
+      !titleBlocks.has(i) &&
+      !(title && (blocks[i]?.chars ?? 0) <= title.length && sameText(blocks[i]?.text ?? '', title)),
+  );
+  const dropped = [...selection.dropped];
+  const keptSet = new Set(kept);
+  for (const i of selection.kept) if (!keptSet.has(i)) dropped[i] = 'scrape-title';
+  for (const i of titleBlocks) dropped[i] = 'scrape-title';
   const lines = kept.map((i) => (blocks[i] as Block).text);
   const text = lines.join('\n');
+  const edges = new Set<number>(titleBlocks);
+  for (let i = selection.range[0]; i < selection.range[1]; i++) edges.add(i);
+  // Comment, recommendation and related blocks are accounted for wherever they sit.
+  for (const b of blocks) if (b.furniture) edges.add(b.index);
+  diagnostics.push(...accountBlocks(html, blocks, selection.container, kept, dropped, text, edges));
   if (text === '') diagnostics.push(warn('no main text found in the page', 'scrape-no-content'));
   else if (kept.length && selection.kinds.every((k) => k !== 'good'))
     diagnostics.push(warn('no block reads like body text; the page may be an index or a stub', 'scrape-weak-content'));
 
-  const date = findPublicationDate(root, blocks, {
+  const dates = findPageDates(root, blocks, {
     titleIndex,
     contentRange: selection.range,
     kept,
     url,
   });
+  const { date } = dates;
+  diagnostics.push(...dates.diagnostics);
   if (!date) diagnostics.push(info('no publication date found', 'scrape-no-date'));
   // Metadata sits above the body, sometimes in a table above the title with labels and values in
   // separate cells (`发文字号：` | `泸市教发〔2012〕5号`): those cells are read as one line.
@@ -73,6 +94,8 @@ export function cleanPage(html: string, url?: string, options: CleanOptions = {}
   const result: CleanResult = { text, attachments: findAttachments(root, url), diagnostics };
   if (title) result.title = title;
   if (date) result.date = date;
+  if (dates.publishedOn) result.publishedOn = dates.publishedOn;
+  if (dates.issuedOn) result.issuedOn = dates.issuedOn;
   if (docNumber) result.docNumber = docNumber;
   if (issuer) result.issuer = issuer;
   return result;

@@ -8,11 +8,15 @@ export interface DomNode {
   attribs?: Record<string, string>;
   children?: DomNode[];
   parent?: DomNode | null;
+  /** Offset of the node in the HTML source (htmlparser2's withStartIndices). */
+  startIndex?: number | null;
 }
 
 /** Parses HTML with cheerio's htmlparser2 backend and returns the document root. */
 export function parseHtml(html: string): DomNode {
-  const $ = load(html, { xml: false });
+  // htmlparser2 in HTML mode (what `xml: false` selects), asked to record source offsets so the
+  // cleaner's diagnostics can name the line a dropped block starts on.
+  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, decodeEntities: true } } as never);
   return $.root()[0] as unknown as DomNode;
 }
 

@@ -1,6 +1,7 @@
 import type { Block } from './blocks.ts';
 import { bestRun, extendRange, isTerminator } from './body-edges.ts';
-import { isChromeLine, isMetaLine } from './chrome.ts';
+import { extendInContainer, markFurniture } from './body-tail.ts';
+import { chromeRule, isMetaLine } from './chrome.ts';
 import type { DomNode } from './dom.ts';
 
 /** How a block reads on its own: body text, furniture, or too short to tell. */
@@ -34,13 +35,30 @@ export function totalsByOwner(blocks: readonly Block[]): Map<DomNode, BlockTotal
 /** Classifies a block by characters, punctuation and link density (measured in characters). */
 export function classifyBlock(block: Block, repeated: ReadonlySet<string>, owner?: BlockTotals): BlockKind {
   const own = classifyTotals(block, repeated);
+  // A row of a metadata table (发文机关： | 某某市教育局 | 成文日期： | …) reads like a sentence but is not one.
+  if (own === 'good' && block.row && isMetaLine(block.text)) return 'short';
+  if (
+    own === 'short' &&
+    block.row &&
+    block.chars >= 10 &&
+    /^([0-9０-９]{1,3}\. |[一二三四五六七八九十]{1,3}、)/u.test(block.text) &&
+    block.linkChars === 0
+  )
+    return 'good';
   if (own !== 'short' || !owner || owner.chars <= block.chars) return own;
   if (block.linkChars > block.chars / 2) return own;
   return classifyTotals(owner, repeated) === 'good' && block.chars >= 8 ? 'good' : 'short';
 }
 
+/** Why a block judged furniture is: the rule that condemned it. */
+export function badRule(block: Block, repeated: ReadonlySet<string>): string {
+  if (block.furniture) return block.furniture;
+  if (repeated.has(block.text)) return 'scrape-sibling-repeat';
+  return chromeRule(block.text)?.ruleId ?? 'scrape-link-list';
+}
+
 function classifyTotals(block: BlockTotals, repeated: ReadonlySet<string>): BlockKind {
-  if (repeated.has(block.text) || isChromeLine(block.text)) return 'bad';
+  if (repeated.has(block.text) || chromeRule(block.text)) return 'bad';
   if (block.chars === 0) return 'short';
   const linkDensity = block.linkChars / block.chars;
   if (linkDensity > 0.5) return 'bad';
@@ -67,6 +85,8 @@ export interface ContentSelection {
   range: [number, number];
   kept: number[];
   kinds: BlockKind[];
+  /** For each block not kept, the ruleId that dropped it (undefined for kept blocks). */
+  dropped: (string | undefined)[];
 }
 
 /** Picks the best-scoring run of blocks (body text minus furniture) and the element holding it. */
@@ -77,6 +97,7 @@ export function selectContent(
 ): ContentSelection {
   const owners = totalsByOwner(blocks);
   const kinds = blocks.map((b) => classifyBlock(b, repeated, owners.get(b.owner)));
+  markFurniture(blocks, kinds);
   const prefix = [0];
   let previous: BlockKind = 'bad';
   let seenGood = false;
@@ -106,35 +127,49 @@ export function selectContent(
   }
   const top = Math.max(0, ...runs.map((r) => r.score));
   const chosen = runs.find((r) => r.score >= SEGMENT_RATIO * top && r.score > 0) ?? runs[0];
-  const bestRange = extendRange(blocks, kinds, chosen?.range ?? [0, 0]);
-  const best = commonAncestor(blocks, bestRange) ?? root;
-  const kept = trimBlocks(blocks, kinds, bestRange);
-  return { container: best, range: bestRange, kept, kinds };
+  const run = chosen?.range ?? [0, 0];
+  const container = commonAncestor(blocks, run) ?? root;
+  const bestRange = extendRange(blocks, kinds, run);
+  bestRange[1] = extendInContainer(blocks, kinds, terminators, container, bestRange[1]);
+  const dropped: (string | undefined)[] = blocks.map(() => 'scrape-outside-body');
+  const kept = trimBlocks(blocks, kinds, bestRange, dropped);
+  for (let i = 0; i < blocks.length; i++) if (kinds[i] === 'bad') dropped[i] = badRule(blocks[i] as Block, repeated);
+  for (let i = 0; i < blocks.length; i++)
+    if (terminators[i] && dropped[i] === 'scrape-outside-body') dropped[i] = 'scrape-after-body';
+  return { container, range: bestRange, kept, kinds, dropped };
 }
 
 /** Share of the best run's score the first run needs to be chosen over it. */
 const SEGMENT_RATIO = 0.6;
 
 /** Keeps body blocks, and short blocks (headings, signatures) that sit next to body text. */
-function trimBlocks(blocks: readonly Block[], kinds: readonly BlockKind[], [a, b]: [number, number]): number[] {
+function trimBlocks(
+  blocks: readonly Block[],
+  kinds: readonly BlockKind[],
+  [a, b]: [number, number],
+  dropped: (string | undefined)[],
+): number[] {
   const kept: number[] = [];
   const firstGood = indexWhere(a, b, (i) => kinds[i] === 'good');
-  const lastGood = lastIndexWhere(a, b, (i) => kinds[i] === 'good');
+  const keep = (i: number) => {
+    kept.push(i);
+    dropped[i] = undefined;
+  };
   for (let i = a; i < b; i++) {
     const block = blocks[i] as Block;
     const kind = kinds[i];
     if (kind === 'bad') continue;
     if (kind === 'good') {
-      if (i === firstGood && isMetaLine(block.text) && block.chars < 60) continue;
-      kept.push(i);
+      if (i === firstGood && isMetaLine(block.text) && block.chars < 60) dropped[i] = 'scrape-meta-line';
+      else keep(i);
       continue;
     }
-    if (isMetaLine(block.text) || block.chars === 0) continue;
-    if (block.linkChars > block.chars / 2) continue;
-    // Short blocks before the first or after the last body block are headers and bylines.
-    if (i < firstGood && !nearGood(kinds, i, a, b, 1, 3)) continue;
-    if (i > lastGood && !nearGood(kinds, i, a, b, -1, 4)) continue;
-    kept.push(i);
+    if (isMetaLine(block.text)) dropped[i] = 'scrape-meta-line';
+    else if (block.chars === 0) dropped[i] = 'scrape-no-text';
+    else if (block.linkChars > block.chars / 2) dropped[i] = 'scrape-link-list';
+    // Short blocks before the first body block are headers and bylines.
+    else if (i < firstGood && !nearGood(kinds, i, a, b, 1, 3)) dropped[i] = 'scrape-header-line';
+    else keep(i);
   }
   return kept;
 }
@@ -165,11 +200,6 @@ function nearGood(kinds: readonly BlockKind[], i: number, a: number, b: number, 
 function indexWhere(a: number, b: number, test: (i: number) => boolean): number {
   for (let i = a; i < b; i++) if (test(i)) return i;
   return b;
-}
-
-function lastIndexWhere(a: number, b: number, test: (i: number) => boolean): number {
-  for (let i = b - 1; i >= a; i--) if (test(i)) return i;
-  return a - 1;
 }
 
 /** Loose equality for titles: same content characters. */
