@@ -34,7 +34,8 @@ const TAIL = [
   '二、保障措施',
   `（一）${seedHeading(39)}`,
   `（二）${seedHeading(40)}`,
-  '泸州市教育局',
+  // A sign-off whose issuer line is no office name the sign-off pattern knows, then the date.
+  '泸州市教育和体育工作领导小组',
   '二〇一二年二月九日',
 ];
 const p = (lines: readonly string[]) => lines.map((l) => `<p>${l}</p>`).join('\n');
@@ -135,6 +136,14 @@ describe('task-table header rows', () => {
     const r = cleanPage(html);
     expect(r.text.split('\n')).toEqual([SEED_OPENING, ...tasks, '4. 控辍保学 基教科 6月']);
     expect(r.diagnostics.some((x) => x.ruleId === 'web-table-header')).toBe(true);
+  });
+
+  it('names the header row of a table that opens the body', () => {
+    const header = '<tr><th>序号</th><th>工作任务</th><th>责任单位</th><th>完成时限</th></tr>';
+    const html = page(`<div class="content"><table>${header}${rows.join('')}</table></div>`);
+    const r = cleanPage(html);
+    expect(r.text.split('\n')).toEqual(tasks);
+    expect(r.diagnostics.find((x) => x.ruleId === 'web-table-header')?.reason).toContain('序号');
   });
 
   it('keeps a first row whose short cells are not column labels', () => {

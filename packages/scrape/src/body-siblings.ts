@@ -45,7 +45,8 @@ export function continueIntoSiblings(
   for (let i = end; i < blocks.length && !stops(i); i++) {
     const b = blocks[i] as Block;
     const ahead = () => {
-      for (let j = i + 1; j <= i + LOOKAHEAD && j < blocks.length && !stops(j); j++) if (planLike(j)) return true;
+      for (let j = i + 1; j <= i + LOOKAHEAD && j < blocks.length && !stops(j); j++)
+        if (planLike(j) || isSignOff((blocks[j] as Block).text)) return true;
       return false;
     };
     if (!(planLike(i) || isSignOff(b.text) || ahead())) break;
