@@ -32,8 +32,8 @@ const HEAD = [SEED_OPENING, '一、主要任务', ...[1, 2, 3, 4, 5, 6, 7, 8].ma
 const TAIL = [
   `（九）${seedHeading(38)}`,
   '二、保障措施',
-  `（一）${seedHeading(39)}`,
-  `（二）${seedHeading(40)}`,
+  `1. ${seedHeading(39)}`,
+  `2. ${seedHeading(40)}`,
   // A sign-off whose issuer line is no office name the sign-off pattern knows, then the date.
   '泸州市教育和体育工作领导小组',
   '二〇一二年二月九日',
@@ -58,6 +58,11 @@ describe('the body continues into the elements after it', () => {
     expect(r.text.split('\n')).toEqual([...HEAD, ...TAIL]);
     expect(warnings(r)).toEqual([]);
     expect(r.issuedOn).toBe('2012-02-09');
+    // The normalizer sees the last task and the section after it as units.
+    const { plan } = normalizePlan(r.text, { source: { sha256: '0'.repeat(64), encoding: 'utf-8' } });
+    expect(plan.units.map((u) => u.number)).toEqual(['一、', '二、']);
+    expect(JSON.stringify(plan.units[0])).toContain(seedHeading(38).replace(/。$/u, ''));
+    expect(plan.units[1]?.children.map((u) => u.number)).toEqual(['1.', '2.']);
   });
 
   it('joins a page split into several content parts', async () => {
