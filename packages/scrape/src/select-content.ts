@@ -143,7 +143,7 @@ export function selectContent(
   for (let i = 0; i < blocks.length; i++) if (kinds[i] === 'bad') dropped[i] = badRule(blocks[i] as Block, repeated);
   for (let i = 0; i < blocks.length; i++)
     if (terminators[i] && dropped[i] === 'scrape-outside-body') dropped[i] = 'scrape-after-body';
-  // A header row just above the run (a table that opens the body) is named for what it is.
+  // A header row left out of the run (a table opening the body starts the run at its first data row) is named for what it is.
   for (let i = 0; i < blocks.length; i++)
     if (blocks[i]?.header && dropped[i] === 'scrape-outside-body') dropped[i] = TABLE_HEADER_RULE.ruleId;
   return { container, range: bestRange, kept, kinds, dropped };
