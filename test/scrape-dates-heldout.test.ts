@@ -31,6 +31,10 @@ function score() {
     const r = cleanPage(readFileSync(join(DIR, file), 'utf8'), label.url);
     const checks: [string, string, string | undefined][] = [['publishedOn', label.publishedOn, r.publishedOn]];
     if (label.issuedOn) checks.push(['issuedOn', label.issuedOn, r.issuedOn]);
+    // A page without a signing date must not get one (a news page's dates are no sign-off); kept
+    // out of the accuracy figure, which counts labelled dates only.
+    if (!label.issuedOn)
+      lines.push(`${r.issuedOn ? 'SPURIOUS' : 'ok  '} ${file} issuedOn none got ${r.issuedOn ?? '—'}`);
     for (const [field, want, got] of checks) {
       total++;
       if (got === want) right++;
@@ -46,6 +50,10 @@ describe('held-out date accuracy', () => {
     expect(total).toBeGreaterThanOrEqual(20);
     const report = `${lines.join('\n')}\n${right}/${total} right\n`;
     expect(right / total, report).toBeGreaterThanOrEqual(0.9);
+    expect(
+      lines.filter((l) => l.startsWith('SPURIOUS')),
+      report,
+    ).toEqual([]);
     expectFixture(report, join(DIR, 'report.txt'));
   });
 });
