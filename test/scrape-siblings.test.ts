@@ -151,6 +151,17 @@ describe('task-table header rows', () => {
     expect(r.diagnostics.find((x) => x.ruleId === 'web-table-header')?.reason).toContain('序号');
   });
 
+  it('keeps numbered rows and later rows of a table printed all in <th> cells', () => {
+    const th = (cells: string[]) => `<tr>${cells.map((c) => `<th>${c}</th>`).join('')}</tr>`;
+    const html = page(
+      `<div class="content">${p([SEED_OPENING])}<table>${th(['任务', '单位'])}${th(['1', '控辍保学', '基教科'])}${th(['控辍保学', '基教科'])}</table></div>`,
+    );
+    const lines = cleanPage(html).text.split('\n');
+    expect(lines).toContain('1. 控辍保学 基教科');
+    expect(lines).toContain('控辍保学 基教科');
+    expect(lines).not.toContain('任务 单位');
+  });
+
   it('keeps a first row whose short cells are not column labels', () => {
     const first = '<tr><td>1</td><td>控辍保学</td><td>基教科</td></tr>';
     const html = page(`<div class="content">${p([SEED_OPENING])}<table>${first}${rows.join('')}</table></div>`);

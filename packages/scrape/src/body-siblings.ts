@@ -14,7 +14,8 @@ const LOOKAHEAD = 2;
  * Carries the body on into the elements that follow the one holding it — the rest of the article
  * in sibling `<div>`s or in the next `TRS_Editor` part: `（九）加强宣传引导。`, `二、保障措施`, its items,
  * the sign-off — while the lines are plan-like (numbered with the normalizer's markers, body text,
- * a heading right before such a line, an issuer or date sign-off) and hang near the body's element.
+ * the next row of a table being read, a heading right before such a line, an issuer or date
+ * sign-off) and hang near the body's element.
  * Furniture, a comment or related-list heading, a link line, a metadata line or an element of
  * another column (a sidebar) ends it. Returns the new end and the element now holding the body.
  */
@@ -38,7 +39,10 @@ export function continueIntoSiblings(
   };
   const planLike = (i: number) => {
     const b = blocks[i] as Block;
-    return kinds[i] === 'good' || b.header === true || isNumberedLine(b.text);
+    // The next row of a table already being read continues it, numbered or not.
+    const previous = blocks[i - 1];
+    const sameTable = b.row === true && previous?.row === true && previous.owner.parent === b.owner.parent;
+    return kinds[i] === 'good' || b.header === true || sameTable || isNumberedLine(b.text);
   };
   let reached = end;
   let holder = container;

@@ -56,14 +56,19 @@ export function readDataRow(tr: DomNode): RowLine | undefined {
 const LABEL_CELL = /^[^，。；！？,;!?]{1,12}$/u;
 
 /**
- * A row of column labels: every cell a `<th>`, or the table's first row with every filled cell
- * short and at least two of them (and at least half) label words of the lexicon.
+ * A row of column labels, its cells short and its first cell no number: `<th>` cells in the
+ * table's first row or with a label word, or the first row with at least two (and at least half)
+ * label words of the lexicon.
  */
 function isHeaderRow(tr: DomNode, cells: readonly DomNode[], texts: readonly string[]): boolean {
   const filled = texts.filter((t) => t !== '');
   if (filled.length < 2 || !filled.every((t) => LABEL_CELL.test(t))) return false;
-  if (cells.every((c) => c.name === 'th')) return true;
+  // A numbered row is a task, whatever cells a page built it from.
+  if (ARABIC_NUMBER.test(filled[0] ?? '') || HAN_NUMBER.test(filled[0] ?? '')) return false;
   const labels = filled.filter((t) => TABLE_HEADER_LABELS.has(t.replace(/\s+/gu, ''))).length;
+  // <th> cells mark a header in the table's first row or with a column label; a page that prints
+  // every cell as <th> still has data rows after it.
+  if (cells.every((c) => c.name === 'th')) return labels >= 1 || firstRow(tr);
   return labels >= 2 && labels * 2 >= filled.length && firstRow(tr);
 }
 
