@@ -8,6 +8,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
+import { readDocument } from '../packages/scrape/src/read-document.ts';
 import { runMain } from './helpers/run-main.ts';
 
 const SEED = join(import.meta.dirname, '..', 'seeds', '000_4d3ac6cf14e30664.txt');
@@ -61,6 +62,34 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
       sections[1]!.tasks.at(-1)!.slice(0, 20),
     );
     expect(units[1]!.children).toHaveLength(sections[1]!.tasks.length);
+  });
+
+  it('drops a task table header row in a .docx (a Word header row and a first row of label words)', async () => {
+    const tasks = sections[1]!.tasks.slice(0, 3);
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const table = (header: string[], tableHeader: boolean) =>
+      new Table({
+        rows: [
+          new TableRow({ tableHeader, children: header.map(cell) }),
+          ...tasks.map((t, k) => new TableRow({ children: [cell(String(k + 1)), cell(t), cell('市教育局')] })),
+        ],
+      });
+    const children = [
+      new Paragraph('2012年全市教育工作要点'),
+      new Paragraph(`一、${sections[0]!.heading}`),
+      table(['序号', '工作任务', '责任单位'], true),
+      new Paragraph(`二、${sections[1]!.heading}`),
+      table(['序 号', '重点工作', '牵头单位'], false),
+    ];
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+    const read = await readDocument(new Uint8Array(bytes), 'docx', 'plan.docx');
+    const lines = read.text.split('\n');
+    expect(lines.filter((l) => /^序 ?号 /u.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^\d\. /u.test(l))).toEqual(
+      [...tasks, ...tasks].map((t, k) => `${(k % 3) + 1}. ${t} 市教育局`),
+    );
+    expect(read.diagnostics).toMatchObject([{ ruleId: 'web-table-header', severity: 'info' }]);
+    expect(read.diagnostics[0]?.reason).toContain('×2');
   });
 
   it.skipIf(!CAN_PRINT)(
