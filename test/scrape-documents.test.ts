@@ -9,12 +9,10 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { readDocument } from '../packages/scrape/src/read-document.ts';
+import { CAN_PRINT, CHROMIUM, printPdf } from './helpers/print-pdf.ts';
 import { runMain } from './helpers/run-main.ts';
 
 const SEED = join(import.meta.dirname, '..', 'seeds', '000_4d3ac6cf14e30664.txt');
-const CHROMIUM = '/usr/bin/chromium';
-/** Chromium prints Chinese as text only with a CJK font installed (fonts-wqy-microhei or fonts-noto-cjk). */
-const CAN_PRINT = existsSync(CHROMIUM) && hasCjkFont();
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-docs-'));
 
 /** Sections of the real plan: headings with their task texts. */
@@ -102,7 +100,7 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
             .join('')}<p class="n">— ${i + 1} —</p></div>`,
       );
       const html = `<!doctype html><meta charset="utf-8"><style>body{font-size:16px;width:22em}.page{page-break-after:always}</style>${pages.join('')}`;
-      const pdf = await printPdf(html, 'plan');
+      const pdf = printPdf(dir, 'plan', html);
       const run = await runMain(['parse', pdf]);
       expect(run.code).toBe(0);
       const units = planUnits(run.stdout);
@@ -119,7 +117,7 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
 
   it.skipIf(!existsSync(CHROMIUM))('refuses a PDF without a text layer, saying OCR is needed', async () => {
     const html = '<!doctype html><svg width="400" height="600"><rect width="380" height="580" fill="#888"/></svg>';
-    const pdf = await printPdf(html, 'scan');
+    const pdf = printPdf(dir, 'scan', html);
     const run = await runMain(['parse', pdf]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/OCR/);
@@ -171,30 +169,3 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
     expect(run.stderr).toMatch(/binary file, not text, HTML, \.docx, \.pdf/);
   });
 });
-
-function hasCjkFont(): boolean {
-  try {
-    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
-  } catch {
-    return false;
-  }
-}
-
-async function printPdf(html: string, name: string): Promise<string> {
-  const htmlPath = join(dir, `${name}.html`);
-  const pdfPath = join(dir, `${name}.pdf`);
-  writeFileSync(htmlPath, html);
-  execFileSync(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${pdfPath}`,
-      `file://${htmlPath}`,
-    ],
-    { stdio: 'ignore', timeout: 60_000 },
-  );
-  return pdfPath;
-}
