@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
 
@@ -57,16 +57,6 @@ export interface Git {
   raw(args: string[]): Promise<string>;
   /** Runs git in a child process alongside the caller's work; resolves when it ends (rejects on failure). */
   start(args: string[]): Promise<void>;
-  /** Starts git now and feeds its stdin later (`end`), so git's own start-up overlaps the caller's work. */
-  open(args: string[]): GitChild;
-}
-
-/** A git process started ahead of its input. */
-export interface GitChild {
-  /** Writes the input, closes stdin and resolves when git exits 0 (rejects with its stderr otherwise). */
-  end(input: string): Promise<void>;
-  /** Stops git (SIGTERM: git removes its own lock files) and resolves once it has exited. */
-  kill(): Promise<void>;
 }
 
 /** The environment every git call gets: minimal, system config and attributes off, no prompts. */
@@ -117,38 +107,7 @@ export function openGit(dir: string): Git {
     new Promise<void>((done, fail) => {
       execFile('git', [...config, ...args], { cwd: dir, env }, (error) => (error ? fail(error) : done()));
     });
-  const open = (args: string[]): GitChild => {
-    const child = spawn('git', [...config, ...args], { cwd: dir, env, stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.stdin.on('error', () => {}); // git ended early (a lock held elsewhere): reported by its exit below
-    const exited = new Promise<number | null>((done) => {
-      child.on('error', () => done(-1));
-      child.on('close', (code) => done(code));
-    });
-    return {
-      end: async (input) => {
-        child.stdin.end(input);
-        const code = await exited;
-        if (code === -1) throw gitMissing();
-        if (code !== 0) throw new Error(`git ${commandOf(args)} failed: ${stderr.trim()}`);
-      },
-      kill: async () => {
-        child.kill('SIGTERM');
-        await exited;
-      },
-    };
-  };
-  return { dir, run, text, raw: async (args) => text(args), start, open };
-}
-
-/** The git command of an argument list (after its `-c key=value` settings). */
-function commandOf(args: string[]): string | undefined {
-  let i = 0;
-  while (args[i] === '-c') i += 2;
-  return args[i];
+  return { dir, run, text, raw: async (args) => text(args), start };
 }
 
 /** Runs git with an argument array and returns stdout. */

@@ -30,14 +30,7 @@ import {
   toFailure,
 } from './prepare-source.ts';
 import { sourcePaths } from './source-files.ts';
-import {
-  beginCommit,
-  commitFilesDetailed,
-  escapeControls,
-  type FileWrite,
-  type PendingCommit,
-  recoverCorpus,
-} from './transaction.ts';
+import { commitFilesDetailed, escapeControls, type FileWrite, recoverCorpus } from './transaction.ts';
 import { headCommit, listHeadBlobs, lsTree, readObjects } from './tree.ts';
 
 export type { ImportFailure, SourceInput } from './prepare-source.ts';
@@ -120,12 +113,10 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
   if (prepared.length === 0) return { editions: [], failures };
 
   const lock = await acquireLock(corpus.dir, { command: options.command ?? 'import', ...timeout(options) });
-  let pending: PendingCommit | undefined;
   try {
     await pauseAt('after-lock');
     excludeScratch(corpus.dir);
     await recoverCorpus(corpus);
-    pending = beginCommit(corpus); // the index update starts loading now, alongside the work below
     // Re-read corpus.json only if another writer committed while we waited for the lock.
     const head = headCommit(corpus.git);
     const seen = corpus.readAt;
@@ -195,14 +186,12 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
         if (!top.has(name)) writes.push({ path: name, bytes: Buffer.from(text) });
       }
     }
-    const message = commitMessage(options.command ?? 'import', editions);
-    const result = await commitFilesDetailed(corpus, writes, message, pending);
+    const result = await commitFilesDetailed(corpus, writes, commitMessage(options.command ?? 'import', editions));
     const report: ImportReport = { editions, failures };
     if (result.commit) report.commit = result.commit;
     if (result.keptLocal.length > 0) report.keptLocal = result.keptLocal;
     return report;
   } finally {
-    await pending?.index.cancel();
     lock.release();
   }
 }

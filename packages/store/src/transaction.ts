@@ -2,13 +2,12 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlandiffError } from '@plandiff/model';
 import type { Git } from './git.ts';
-import { type IndexUpdate, startIndexUpdate } from './index-update.ts';
 import { type Journal, parseJournal, readJournalText, writeJournal } from './journal.ts';
 import { pauseAt } from './pause.ts';
 import { isCorpusPath } from './safe-path.ts';
 import { checkBranch, checkScratch, TMP } from './scratch.ts';
 import { algorithmOf } from './tree-object.ts';
-import { syncFiles, syncWorkTree } from './work-tree.ts';
+import { syncWorkTree } from './work-tree.ts';
 import { buildTree, writeBlobs } from './write-tree.ts';
 
 /** The parts of a corpus a write needs. */
@@ -47,53 +46,18 @@ export async function commitFiles(
   return (await commitFilesDetailed(corpus, writes, message)).commit;
 }
 
-/** A commit being prepared under the lock: the branch checked, and the index update already started. */
-export interface PendingCommit {
-  ref: string;
-  old: string | undefined;
-  index: IndexUpdate;
-}
-
-/**
- * Checks the branch (refusing a detached HEAD or an unfinished merge) and starts the index update
- * (index-update.ts), so git loads the index while the caller prepares and makes the commit. The
- * caller holds the lock and must hand the result to commitFilesDetailed or cancel its `index`.
- */
-export function beginCommit(corpus: CorpusHandle): PendingCommit {
-  checkScratch(corpus.dir);
-  const { ref, old } = checkBranch(corpus.git, corpus.dir);
-  return { ref, old, index: startIndexUpdate(corpus.dir, corpus.git, old ?? null) };
-}
-
 /** commitFiles, also saying which touched paths kept the user's uncommitted version. */
 export async function commitFilesDetailed(
   corpus: CorpusHandle,
   writes: FileWrite[],
   message: string,
-  begun?: PendingCommit,
 ): Promise<CommitResult> {
-  try {
-    if (writes.length === 0) return { keptLocal: [] };
-    for (const w of writes) {
-      if (!isCorpusPath(w.path)) throw new PlandiffError('INTERNAL', `${w.path}: not a path plandiff writes`);
-    }
-    // git loads the index (540,000 entries at 135,000 editions) while the commit is being made.
-    const pending = begun ?? beginCommit(corpus);
-    begun = pending;
-    return await commitAndPublish(corpus, writes, message, pending.ref, pending.old, pending.index);
-  } finally {
-    await begun?.index.cancel(); // nothing left to stop once the update has finished
+  if (writes.length === 0) return { keptLocal: [] };
+  for (const w of writes) {
+    if (!isCorpusPath(w.path)) throw new PlandiffError('INTERNAL', `${w.path}: not a path plandiff writes`);
   }
-}
-
-async function commitAndPublish(
-  corpus: CorpusHandle,
-  writes: FileWrite[],
-  message: string,
-  ref: string,
-  old: string | undefined,
-  index: IndexUpdate,
-): Promise<CommitResult> {
+  checkScratch(corpus.dir);
+  const { ref, old } = checkBranch(corpus.git, corpus.dir);
   const kept = writes.filter((w) => w.bytes !== null);
   const ids = writeBlobs(
     corpus.git,
@@ -127,8 +91,7 @@ async function commitAndPublish(
   corpus.git.run(['update-ref', '-m', `plandiff: ${firstLine(message)}`, ref, commit, old ?? zero]);
   await pauseAt('after-ref');
   const graph = updateCommitGraph(corpus.git); // alongside the work-tree and index updates
-  const keptLocal = syncFiles(corpus.dir, corpus.git, journal);
-  await index.finish(journal);
+  const keptLocal = syncWorkTree(corpus.dir, corpus.git, journal);
   await pauseAt('after-commit');
   rmSync(join(corpus.dir, JOURNAL_FILE), { force: true });
   await graph;

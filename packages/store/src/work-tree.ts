@@ -1,8 +1,8 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashBlob } from './blob-hash.ts';
 import type { Git } from './git.ts';
-import { syncIndex } from './index-update.ts';
+import { indexStat, stagedPaths, writeStamp } from './index-stamp.ts';
 import type { Journal } from './journal.ts';
 import { assertNoLinks, makeDirs, pathKind } from './safe-path.ts';
 import { tmpName } from './scratch.ts';
@@ -17,13 +17,6 @@ import { readObjects } from './tree.ts';
  * change stays staged). Nothing is ever written through a symbolic link.
  */
 export function syncWorkTree(dir: string, git: Git, journal: Journal): string[] {
-  const keptLocal = syncFiles(dir, git, journal);
-  syncIndex(dir, git, journal);
-  return keptLocal;
-}
-
-/** The work-tree half of syncWorkTree (the index is the caller's: see index-update.ts). */
-export function syncFiles(dir: string, git: Git, journal: Journal): string[] {
   const algorithm = journal.commit.length === 64 ? 'sha256' : 'sha1';
   const keptLocal: string[] = [];
   const news = journal.paths.filter((p) => p.new !== null);
@@ -58,5 +51,65 @@ export function syncFiles(dir: string, git: Git, journal: Journal): string[] {
     writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, file);
   }
+  syncIndex(dir, git, journal);
   return keptLocal;
+}
+
+/**
+ * Moves the index entries of the journal's paths that still hold the previous commit's blob: a path
+ * the user has staged (or left unmerged) stays as it is. Which paths are staged comes from the index
+ * stamp while the index is as plandiff left it, so a steady run of imports reads the index only in
+ * the one `update-index` that writes it.
+ */
+function syncIndex(dir: string, git: Git, journal: Journal): void {
+  const staged = stagedPaths(dir, git, journal.old);
+  const checked = indexStat(dir);
+  const zero = '0'.repeat(journal.commit.length);
+  const lines: string[] = [];
+  const current = staged ? undefined : stagedByLsFiles(git, journal);
+  for (const p of journal.paths) {
+    if (staged?.has(p.path)) {
+      // Already the new version (an interrupted writer got this far): in step with the new commit.
+      if (staged.get(p.path) === (p.new ?? 'none')) staged.delete(p.path);
+      continue; // else the user's staged version: left as it is
+    }
+    if (!staged && (current?.get(p.path) ?? null) !== p.old) continue;
+    lines.push(p.new === null ? `0 ${zero}\t${p.path}` : `100644 ${p.new}\t${p.path}`);
+  }
+  const untouched = indexStat(dir) === checked;
+  if (lines.length > 0) git.run([...splitIfLarge(dir), 'update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
+  if (staged) writeStamp(dir, journal.commit, staged, untouched);
+}
+
+/** The index entries of the journal's paths (a conflicted one as `conflict`), read with `ls-files`. */
+function stagedByLsFiles(git: Git, journal: Journal): Map<string, string> {
+  const staged = new Map<string, string>();
+  const paths = journal.paths.map((p) => p.path);
+  for (let i = 0; i < paths.length; i += 500) {
+    const out = git.text(['ls-files', '-s', '-z', '--', ...paths.slice(i, i + 500)]);
+    for (const record of out.split('\0')) {
+      const tab = record.indexOf('\t');
+      if (tab < 0) continue;
+      const [, id = '', stage = ''] = record.slice(0, tab).split(' ');
+      // A conflicted path (stage > 0) is the user's to resolve: mark it so it is left alone.
+      staged.set(record.slice(tab + 1), stage === '0' ? id : 'conflict');
+    }
+  }
+  return staged;
+}
+
+/** Above this size of `.git/index` (about 80,000 files) plandiff keeps the index split. */
+export const SPLIT_INDEX_BYTES = 8 << 20;
+
+/**
+ * A large index is switched to git's split-index format (`core.splitIndex` for this call only; git
+ * keeps an index split until told otherwise), so each later update rewrites only the small part
+ * holding the changed entries instead of the whole file (56 MB at 135,000 editions).
+ */
+function splitIfLarge(dir: string): string[] {
+  try {
+    return statSync(join(dir, '.git', 'index')).size > SPLIT_INDEX_BYTES ? ['-c', 'core.splitIndex=true'] : [];
+  } catch {
+    return [];
+  }
 }
