@@ -53,12 +53,8 @@ export const SCAFFOLD: Record<string, string> = {
 
 /** Serialises a corpus marker the way plandiff writes it (stable key order, trailing newline). */
 export function renderCorpusConfig(config: CorpusConfig): string {
-  const names = Object.keys(config.series);
-  // A committed corpus.json is in order already (9,000 series in a national archive): sort only if not.
-  const ordered = names.every((name, i) => i === 0 || (names[i - 1] as string) < name);
-  if (ordered) return `${JSON.stringify({ plandiff: 1, series: config.series }, null, 2)}\n`;
   const series: Record<string, SeriesInfo> = {};
-  for (const name of names.sort()) series[name] = config.series[name] ?? {};
+  for (const name of Object.keys(config.series).sort()) series[name] = config.series[name] ?? {};
   return `${JSON.stringify({ plandiff: 1, series }, null, 2)}\n`;
 }
 
@@ -70,28 +66,11 @@ export function parseCorpusConfig(text: string, file: string): CorpusConfig {
   } catch (error) {
     throw new PlandiffError('STORE_INVALID', `${file}: not valid JSON (${(error as Error).message})`);
   }
-  if (isPlainConfig(data)) return data; // exactly what the schema would return, without its cost per series
   const result = CorpusConfigSchema.safeParse(data);
   if (!result.success) {
     throw new PlandiffError('STORE_INVALID', `${file}: ${formatZodIssue(result.error.issues[0])}`);
   }
   return result.data;
-}
-
-/** True when `data` is a corpus config the schema accepts unchanged (known keys only, all strings). */
-function isPlainConfig(data: unknown): data is CorpusConfig {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
-  const { plandiff, series, ...rest } = data as Record<string, unknown>;
-  if (plandiff !== 1 || Object.keys(rest).length > 0) return false;
-  if (typeof series !== 'object' || series === null || Array.isArray(series)) return false;
-  if (Object.getPrototypeOf(series) !== Object.prototype) return false;
-  for (const info of Object.values(series)) {
-    if (typeof info !== 'object' || info === null || Array.isArray(info)) return false;
-    for (const [key, value] of Object.entries(info)) {
-      if ((key !== 'issuer' && key !== 'region' && key !== 'notes') || typeof value !== 'string') return false;
-    }
-  }
-  return true;
 }
 
 /**
