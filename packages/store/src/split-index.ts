@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HashAlgorithm } from './tree-object.ts';
 
@@ -42,14 +42,14 @@ export function updateSplitIndex(dir: string, entries: IndexEntry[], algorithm: 
   }
   let renamed = false;
   try {
-    let out: Buffer | SplitResult;
+    let out: Buffer[] | SplitResult;
     try {
       out = rewrite(readIndex(index), entries, algorithm);
     } catch {
       out = 'unhandled'; // a truncated or odd index: git reads it, or says what is wrong
     }
     if (typeof out === 'string') return out;
-    writeSync(fd, out);
+    writevSync(fd, out);
     closeSync(fd);
     fd = -1;
     renameSync(lock, index);
@@ -73,8 +73,8 @@ function readIndex(file: string): Buffer | undefined {
   }
 }
 
-/** The new split part, or why not. */
-function rewrite(buf: Buffer | undefined, entries: IndexEntry[], algorithm: HashAlgorithm): Buffer | SplitResult {
+/** The new split part (in pieces, so its few MB are not copied again), or why not. */
+function rewrite(buf: Buffer | undefined, entries: IndexEntry[], algorithm: HashAlgorithm): Buffer[] | SplitResult {
   const size = algorithm === 'sha256' ? 32 : 20;
   if (!buf || buf.length < 12 + size || buf.toString('latin1', 0, 4) !== 'DIRC') return 'unhandled';
   // A torn or foreign file is never built upon: its checksum must hold (a few ms for a 4 MB part).
@@ -146,11 +146,16 @@ function rewrite(buf: Buffer | undefined, entries: IndexEntry[], algorithm: Hash
     if (!fresh) return 'unhandled';
     const head = Buffer.alloc(8);
     head.write('TREE', 0, 'latin1');
-    head.writeUInt32BE(fresh.length, 4);
-    parts.push(head, fresh);
+    head.writeUInt32BE(
+      fresh.reduce((n, b) => n + b.length, 0),
+      4,
+    );
+    parts.push(head, ...fresh);
   }
-  const body = Buffer.concat(parts);
-  return Buffer.concat([body, createHash(algorithm).update(body).digest()]);
+  const hash = createHash(algorithm);
+  for (const part of parts) hash.update(part);
+  parts.push(hash.digest());
+  return parts;
 }
 
 /** A stage-0 entry for a regular file with no stat data (as `update-index --index-info` makes it). */
@@ -168,7 +173,7 @@ function entryBytes(name: Buffer, id: string, size: number): Buffer {
  * The cache-tree with the folders on the way to each path marked invalid (entry count -1, no id), as
  * git's own index update does; every other node is copied as it is. Undefined if it cannot be read.
  */
-function invalidate(tree: Buffer, entries: IndexEntry[], size: number): Buffer | undefined {
+function invalidate(tree: Buffer, entries: IndexEntry[], size: number): Buffer[] | undefined {
   const invalid = new Set<string>(['']);
   for (const e of entries) {
     const parts = e.path.split('/');
@@ -177,35 +182,44 @@ function invalidate(tree: Buffer, entries: IndexEntry[], size: number): Buffer |
   const out: Buffer[] = [];
   let at = 0;
   let copied = 0; // nodes are copied in spans; only the invalidated ones are rewritten
-  // A node's name is decoded only below an invalidated folder: nowhere else can one be invalidated.
-  const node = (path: string, underDirty: boolean): boolean => {
+  // Pre-order walk with a stack of [folder path, children left, folder invalidated]. A node's name is
+  // decoded only below an invalidated folder: nowhere else can one be invalidated.
+  const stack: { path: string; left: number; dirty: boolean }[] = [];
+  let first = true;
+  while (first || stack.length > 0) {
+    const parent = stack[stack.length - 1];
+    if (parent && parent.left === 0) {
+      stack.pop();
+      continue;
+    }
+    if (parent) parent.left--;
     const nul = tree.indexOf(0, at);
     const sp = tree.indexOf(0x20, nul);
     const lf = tree.indexOf(0x0a, sp);
-    if (nul < 0 || sp < 0 || lf < 0) return false;
+    if (nul < 0 || sp < 0 || lf < 0) return undefined;
     const entryCount = decimal(tree, nul + 1, sp);
     const subtrees = decimal(tree, sp + 1, lf);
-    if (entryCount === undefined || subtrees === undefined || subtrees < 0) return false;
+    if (entryCount === undefined || subtrees === undefined || subtrees < 0) return undefined;
     const end = entryCount >= 0 ? lf + 1 + size : lf + 1;
-    if (end > tree.length) return false;
-    let here = path;
+    if (end > tree.length) return undefined;
+    let path = '';
     let dirty = false;
-    if (underDirty) {
+    if (first || parent?.dirty) {
       const name = tree.toString('utf8', at, nul);
-      here = path === '' ? name : `${path}/${name}`;
-      dirty = invalid.has(here);
+      path = !parent || parent.path === '' ? name : `${parent.path}/${name}`;
+      dirty = invalid.has(path);
     }
+    first = false;
     if (dirty && entryCount >= 0) {
       out.push(tree.subarray(copied, nul + 1), Buffer.from(`-1 ${subtrees}\n`, 'latin1'));
       copied = end;
     }
     at = end;
-    for (let i = 0; i < subtrees; i++) if (!node(here, dirty)) return false;
-    return true;
-  };
-  if (!node('', true) || at !== tree.length) return undefined;
+    if (subtrees > 0) stack.push({ path, left: subtrees, dirty });
+  }
+  if (at !== tree.length) return undefined;
   out.push(tree.subarray(copied));
-  return Buffer.concat(out);
+  return out;
 }
 
 /** A decimal (possibly negative) integer from ASCII bytes, or undefined. */
