@@ -49,7 +49,8 @@ export function updateSplitIndex(dir: string, entries: IndexEntry[], algorithm: 
       out = 'unhandled'; // a truncated or odd index: git reads it, or says what is wrong
     }
     if (typeof out === 'string') return out;
-    writevSync(fd, out);
+    const total = out.reduce((n, b) => n + b.length, 0);
+    if (writevSync(fd, out) !== total) return 'unhandled'; // a short write (disk full): git says why
     closeSync(fd);
     fd = -1;
     renameSync(lock, index);
