@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSources, initCorpus, type SourceInput } from '../src/index.ts';
-import { updateSplitIndex } from '../src/split-index.ts';
+import { MAX_SPLIT_ENTRIES, updateSplitIndex } from '../src/split-index.ts';
 import { fakeNormalizer } from './fake-normalizer.ts';
 import { git, planBytes, tempDir } from './helpers.ts';
 
@@ -103,6 +103,10 @@ describe('a split index updated by plandiff', () => {
     writeFileSync(file, before.subarray(0, before.length - 7)); // torn
     expect(updateSplitIndex(dir, [{ path: 'x/y', id }], 'sha1')).toBe('unhandled');
     writeFileSync(file, before);
+    // A split part grown past MAX_SPLIT_ENTRIES is folded by git into a new shared index.
+    const many = Array.from({ length: MAX_SPLIT_ENTRIES + 1 }, (_, i) => ({ path: `s${i}/2012/plan.json`, id }));
+    expect(updateSplitIndex(dir, many, 'sha1')).toBe('fold');
+    expect(readFileSync(file).equals(before)).toBe(true);
     git(dir, 'update-index', '--no-split-index');
     expect(updateSplitIndex(dir, [{ path: 'x/y', id }], 'sha1')).toBe('unhandled'); // not split
     expectInStep(dir);
