@@ -6,6 +6,7 @@ import { indexStat, stagedPaths, writeStamp } from './index-stamp.ts';
 import type { Journal } from './journal.ts';
 import { assertNoLinks, makeDirs, pathKind } from './safe-path.ts';
 import { tmpName } from './scratch.ts';
+import { type IndexEntry, updateSplitIndex } from './split-index.ts';
 import { readObjects } from './tree.ts';
 
 /**
@@ -66,6 +67,7 @@ function syncIndex(dir: string, git: Git, journal: Journal): void {
   const checked = indexStat(dir);
   const zero = '0'.repeat(journal.commit.length);
   const lines: string[] = [];
+  const sets: IndexEntry[] = [];
   const current = staged ? undefined : stagedByLsFiles(git, journal);
   for (const p of journal.paths) {
     if (staged?.has(p.path)) {
@@ -75,9 +77,20 @@ function syncIndex(dir: string, git: Git, journal: Journal): void {
     }
     if (!staged && (current?.get(p.path) ?? null) !== p.old) continue;
     lines.push(p.new === null ? `0 ${zero}\t${p.path}` : `100644 ${p.new}\t${p.path}`);
+    sets.push({ path: p.path, id: p.new ?? '' });
   }
   const untouched = indexStat(dir) === checked;
-  if (lines.length > 0) git.run([...splitIfLarge(dir), 'update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
+  if (lines.length === 0) {
+    if (staged) writeStamp(dir, journal.commit, staged, untouched);
+    return;
+  }
+  // A split index's small part is rewritten here (split-index.ts); anything else, or a deletion, by git.
+  const algorithm = journal.commit.length === 64 ? 'sha256' : 'sha1';
+  const done = sets.every((e) => e.id !== '') ? updateSplitIndex(dir, sets, algorithm) : 'unhandled';
+  if (done !== 'done') {
+    const fold = done === 'fold' ? ['-c', 'splitIndex.maxPercentChange=1'] : [];
+    git.run([...splitIfLarge(dir), ...fold, 'update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
+  }
   if (staged) writeStamp(dir, journal.commit, staged, untouched);
 }
 
