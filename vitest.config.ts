@@ -17,6 +17,8 @@ const shared = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
   pool: 'forks' as const,
+  // Tests that spawn the bin run a JavaScript copy built once per run (no tsx start-up per spawn).
+  globalSetup: ['test/helpers/global-build.ts'],
   // The CLI runs in-process in most tests and yargs prints help through console.log: let it reach
   // process.stdout, where main(argv, io) captures it per run.
   disableConsoleIntercept: true,
