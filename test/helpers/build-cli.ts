@@ -1,28 +1,44 @@
 /**
  * A JavaScript copy of the checkout for the tests that spawn the bin: every `.ts` file of packages/*\/src
- * and cli/src transpiled (types stripped, `./x.ts` imports rewritten to `./x.js`) into `out`, in the
- * checkout's layout, so `cli/bin/plandiff.js` finds `../src/main.js` and runs it without tsx. A spawn then
- * costs a Node start-up instead of Node + tsx's loader (about 0.3–1 s each, more under load).
+ * and cli/src transpiled by esbuild (types stripped, `./x.ts` imports rewritten to `./x.js`) into `out`,
+ * in the checkout's layout, so `cli/bin/plandiff.js` finds `../src/main.js` and runs it without tsx. A
+ * spawn then costs a Node start-up instead of Node + tsx's loader (0.2–1 s each, more under load).
  *
  * It is no type check (that is `pnpm typecheck`) and no release build (that is `pnpm run pack-release`,
- * tested in test/release): the same sources, transpiled the way tsx does at run time.
+ * tested in test/release): the same sources, transpiled by the same esbuild tsx uses at run time.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
+import { dirname, join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { ROOT } from './run-cli.ts';
 
-const OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2023,
-  module: ts.ModuleKind.ESNext,
-  verbatimModuleSyntax: true,
-  rewriteRelativeImportExtensions: true,
-  sourceMap: false,
-};
+/** Test helpers run as their own processes (faults-concurrency's writers), transpiled with the code. */
+const TEST_SCRIPTS = ['test/helpers/concurrent-writer.ts', 'test/helpers/bad-inputs.ts', 'test/helpers/run-cli.ts'];
 
 /** The workspace folders the bin runs: packages/<name> and cli. */
 function workspaceDirs(): string[] {
   return [...readdirSync(join(ROOT, 'packages')).map((name) => `packages/${name}`), 'cli'];
+}
+
+/** Transpiles `files` (absolute) into `out`, keeping their paths under ROOT. */
+function transpile(files: string[], out: string): void {
+  const result = buildSync({
+    entryPoints: files,
+    outdir: out,
+    outbase: ROOT,
+    absWorkingDir: ROOT,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    bundle: false,
+    write: false,
+    logLevel: 'error',
+  });
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    // Relative `.ts` specifiers (static and dynamic imports) name the transpiled `.js` beside them.
+    writeFileSync(file.path, file.text.replace(/(['"])(\.{1,2}\/[^'"\n]+?)\.ts\1/g, '$1$2.js$1'));
+  }
 }
 
 function* tsFiles(dir: string): Generator<string> {
@@ -54,13 +70,14 @@ export function buildCli(out: string): string {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    for (const file of tsFiles(join(ROOT, dir, 'src'))) {
-      const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: OPTIONS, fileName: file });
-      const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, js.outputText);
-    }
   }
+  transpile(
+    [
+      ...workspaceDirs().flatMap((dir) => [...tsFiles(join(ROOT, dir, 'src'))]),
+      ...TEST_SCRIPTS.map((f) => join(ROOT, f)),
+    ],
+    out,
+  );
   cpSync(join(ROOT, 'cli/bin'), join(out, 'cli/bin'), { recursive: true });
   // `plandiff demo` reads its inputs relative to the code (cli/src/commands/demo.ts).
   for (const data of ['seeds', 'corpus']) symlinkSync(join(ROOT, data), join(out, data));

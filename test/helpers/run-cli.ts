@@ -13,6 +13,16 @@ export function cliBin(): string {
   return process.env.PLANDIFF_TEST_BIN || CHECKOUT_BIN;
 }
 
+/**
+ * How to run the TypeScript script `path` (relative to the repository) as its own process: its
+ * JavaScript copy in this run's build when there is one (plain node), else the source through tsx.
+ */
+export function scriptCommand(path: string): string[] {
+  const bin = process.env.PLANDIFF_TEST_BIN;
+  if (bin) return [join(dirname(bin), '..', '..', path.replace(/\.ts$/, '.js'))];
+  return ['--import', 'tsx', join(ROOT, path)];
+}
+
 /** The checkout's bin, as the README's `pnpm plandiff …` runs it (tsx loads the TypeScript sources). */
 export const CHECKOUT_BIN = join(ROOT, 'cli', 'bin', 'plandiff.js');
 
