@@ -32,10 +32,16 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
+        // The packages' own tests call their functions and touch no process-wide state (no cwd, env or
+        // stdout changes), so one worker may keep the modules loaded from file to file instead of
+        // re-importing them per file: `npx vitest run packages` took 18.6 s isolated, 9.4 s not.
+        test: { ...shared, name: 'unit', include: ['packages/*/test/**/*.test.ts'], isolate: false },
+      },
+      {
         test: {
           ...shared,
           name: 'fast',
-          include: ['packages/*/test/**/*.test.ts', 'cli/test/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['cli/test/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...SLOW, '**/node_modules/**'],
         },
       },
