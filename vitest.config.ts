@@ -13,6 +13,14 @@ const SLOW = [
   'test/smoke-*.test.ts',
 ];
 
+/** Root tests that only call package functions (parsing, diffing, rendering, fuzzing): the `unit` project. */
+const UNIT = [
+  'test/normalize-{accounting,every-report,fixtures,gwr,provincial,rules,seed,sources}.test.ts',
+  'test/diff-{figures,pairs}.test.ts',
+  'test/report-{annex,charts,csv}.test.ts',
+  'test/fuzz/*.test.ts',
+];
+
 const shared = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
@@ -32,17 +40,17 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
-        // The packages' own tests call their functions and touch no process-wide state (no cwd, env or
-        // stdout changes), so one worker may keep the modules loaded from file to file instead of
-        // re-importing them per file: `npx vitest run packages` took 18.6 s isolated, 9.4 s not.
-        test: { ...shared, name: 'unit', include: ['packages/*/test/**/*.test.ts'], isolate: false },
+        // These tests call the packages' functions and touch no process-wide state (no CLI run, no cwd, env
+        // or stdout changes, no child processes), so a worker keeps the modules loaded from file to file
+        // instead of re-importing them per file: `npx vitest run packages` took 18.6 s isolated, 9.4 s not.
+        test: { ...shared, name: 'unit', include: ['packages/*/test/**/*.test.ts', ...UNIT], isolate: false },
       },
       {
         test: {
           ...shared,
           name: 'fast',
           include: ['cli/test/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...SLOW, '**/node_modules/**'],
+          exclude: [...SLOW, ...UNIT, '**/node_modules/**'],
         },
       },
       { test: { ...shared, name: 'slow', include: SLOW } },
