@@ -13,14 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
+import { CAN_PRINT, printPdf } from './helpers/print-pdf.ts';
 import { runMain } from './helpers/run-main.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEED = join(ROOT, 'seeds', '000_4d3ac6cf14e30664.txt');
 const PORTAL = readFileSync(join(ROOT, 'test', 'fixtures', 'scrape', 'portal-seed.html'));
 const ZOOM = '<div class="content" id="zoom">';
-const CHROMIUM = '/usr/bin/chromium';
-const CAN_PRINT = existsSync(CHROMIUM) && hasCjkFont();
+const PAGE = '<!doctype html><meta charset="utf-8"><style>body{font-size:14px}</style>';
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-attach-'));
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -88,8 +88,10 @@ beforeAll(async () => {
   docx = await planDocx();
   served.docx = docx;
   if (CAN_PRINT) {
-    pdf = printPdf(`<p>${TITLE}</p>${planHtml(sections)}`, 'plan');
-    scan = printPdf('<svg width="400" height="600"><rect width="380" height="580" fill="#888"/></svg>', 'scan');
+    pdf = readFileSync(printPdf(dir, 'plan', PAGE + `<p>${TITLE}</p>${planHtml(sections)}`));
+    scan = readFileSync(
+      printPdf(dir, 'scan', PAGE + '<svg width="400" height="600"><rect width="380" height="580" fill="#888"/></svg>'),
+    );
   }
   const link = (href: string, name: string) => `<a href="${href}">${name}</a>`;
   served.links = `${link('/files/yd.docx', `${TITLE}.docx`)} ${link('/files/fjb.xlsx', '任务分解表.xlsx')}`;
@@ -387,37 +389,10 @@ describe.skipIf(!CAN_PRINT)('a plan published as a PDF', () => {
   });
 });
 
-function hasCjkFont(): boolean {
-  try {
-    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
-  } catch {
-    return false;
-  }
-}
-
 function planHtml(parts: { heading: string; tasks: string[] }[]): string {
   return parts
     .map(
       (s, i) => `<p>${NUMERALS[i]}、${s.heading}</p>${s.tasks.map((t, k) => `<p>（${NUMERALS[k]}）${t}</p>`).join('')}`,
     )
     .join('');
-}
-
-function printPdf(html: string, name: string): Buffer {
-  const htmlPath = join(dir, `${name}.html`);
-  const pdfPath = join(dir, `${name}.pdf`);
-  writeFileSync(htmlPath, `<!doctype html><meta charset="utf-8"><style>body{font-size:14px}</style>${html}`);
-  execFileSync(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${pdfPath}`,
-      `file://${htmlPath}`,
-    ],
-    { stdio: 'ignore', timeout: 60_000 },
-  );
-  return readFileSync(pdfPath);
 }

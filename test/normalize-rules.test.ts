@@ -248,3 +248,31 @@ describe('the word lists live in the lexicon (point 11)', () => {
     }
   });
 });
+
+describe('a last item numbered in another style carries on its list (issue 11: 1.–8. then （九）)', () => {
+  const tasks = ['加强学前教育，扩大普惠性资源。', '推进义务教育均衡发展。', '提高高中教育质量。', '发展职业教育。'];
+  const text = (last: string) =>
+    [
+      '2012年全市教育工作要点',
+      '一、主要任务',
+      ...tasks.map((t, i) => `${i + 1}. ${t}`),
+      `${last}加强宣传引导。`,
+      '二、保障措施',
+      '1. 加强组织领导。',
+    ].join('\n');
+
+  it('reads （五） after 1.–4. as the fifth task, beside the others, with a diagnostic', () => {
+    const { plan, diagnostics } = parse(text('（五）'));
+    const section = plan.units[0]!;
+    expect(section.children.map((u) => u.number)).toEqual(['1.', '2.', '3.', '4.', '（五）']);
+    expect(plan.units.map((u) => u.number)).toEqual(['一、', '二、']);
+    expect(diagnostics.some((d) => d.ruleId === 'number-style-change')).toBe(true);
+    expect(diagnostics.some((d) => d.ruleId === 'number-out-of-order')).toBe(false);
+  });
+
+  it('still nests a list of another style that starts at 1 (（一） under 4.)', () => {
+    const { plan } = parse(text('（一）'));
+    const fourth = plan.units[0]!.children[3]!;
+    expect(fourth.children.map((u) => u.number)).toEqual(['（一）']);
+  });
+});

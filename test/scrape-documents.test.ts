@@ -8,12 +8,11 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
+import { readDocument } from '../packages/scrape/src/read-document.ts';
+import { CAN_PRINT, CHROMIUM, printPdf } from './helpers/print-pdf.ts';
 import { runMain } from './helpers/run-main.ts';
 
 const SEED = join(import.meta.dirname, '..', 'seeds', '000_4d3ac6cf14e30664.txt');
-const CHROMIUM = '/usr/bin/chromium';
-/** Chromium prints Chinese as text only with a CJK font installed (fonts-wqy-microhei or fonts-noto-cjk). */
-const CAN_PRINT = existsSync(CHROMIUM) && hasCjkFont();
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-docs-'));
 
 /** Sections of the real plan: headings with their task texts. */
@@ -63,6 +62,34 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
     expect(units[1]!.children).toHaveLength(sections[1]!.tasks.length);
   });
 
+  it('drops a task table header row in a .docx (a Word header row and a first row of label words)', async () => {
+    const tasks = sections[1]!.tasks.slice(0, 3);
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const table = (header: string[], tableHeader: boolean) =>
+      new Table({
+        rows: [
+          new TableRow({ tableHeader, children: header.map(cell) }),
+          ...tasks.map((t, k) => new TableRow({ children: [cell(String(k + 1)), cell(t), cell('市教育局')] })),
+        ],
+      });
+    const children = [
+      new Paragraph('2012年全市教育工作要点'),
+      new Paragraph(`一、${sections[0]!.heading}`),
+      table(['序号', '工作任务', '责任单位'], true),
+      new Paragraph(`二、${sections[1]!.heading}`),
+      table(['序 号', '重点工作', '牵头单位'], false),
+    ];
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+    const read = await readDocument(new Uint8Array(bytes), 'docx', 'plan.docx');
+    const lines = read.text.split('\n');
+    expect(lines.filter((l) => /^序 ?号 /u.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^\d\. /u.test(l))).toEqual(
+      [...tasks, ...tasks].map((t, k) => `${(k % 3) + 1}. ${t} 市教育局`),
+    );
+    expect(read.diagnostics).toMatchObject([{ ruleId: 'web-table-header', severity: 'info' }]);
+    expect(read.diagnostics[0]?.reason).toContain('×2');
+  });
+
   it.skipIf(!CAN_PRINT)(
     'parses a PDF printed by Chromium: page numbers and running headers gone, wraps rejoined',
     async () => {
@@ -73,7 +100,7 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
             .join('')}<p class="n">— ${i + 1} —</p></div>`,
       );
       const html = `<!doctype html><meta charset="utf-8"><style>body{font-size:16px;width:22em}.page{page-break-after:always}</style>${pages.join('')}`;
-      const pdf = await printPdf(html, 'plan');
+      const pdf = printPdf(dir, 'plan', html);
       const run = await runMain(['parse', pdf]);
       expect(run.code).toBe(0);
       const units = planUnits(run.stdout);
@@ -90,7 +117,7 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
 
   it.skipIf(!existsSync(CHROMIUM))('refuses a PDF without a text layer, saying OCR is needed', async () => {
     const html = '<!doctype html><svg width="400" height="600"><rect width="380" height="580" fill="#888"/></svg>';
-    const pdf = await printPdf(html, 'scan');
+    const pdf = printPdf(dir, 'scan', html);
     const run = await runMain(['parse', pdf]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/OCR/);
@@ -142,30 +169,3 @@ describe.skipIf(!existsSync(SEED))('plans in documents', () => {
     expect(run.stderr).toMatch(/binary file, not text, HTML, \.docx, \.pdf/);
   });
 });
-
-function hasCjkFont(): boolean {
-  try {
-    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
-  } catch {
-    return false;
-  }
-}
-
-async function printPdf(html: string, name: string): Promise<string> {
-  const htmlPath = join(dir, `${name}.html`);
-  const pdfPath = join(dir, `${name}.pdf`);
-  writeFileSync(htmlPath, html);
-  execFileSync(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${pdfPath}`,
-      `file://${htmlPath}`,
-    ],
-    { stdio: 'ignore', timeout: 60_000 },
-  );
-  return pdfPath;
-}

@@ -77,7 +77,6 @@ describe('every block of the main text lands in the output, in order', () => {
     expect(r.text.split('\n')).toEqual([
       SEED_OPENING,
       seedTask(1),
-      '序号 工作任务 责任单位',
       ...[39, 40, 41, 42].map((n, i) => `${i + 1}. ${seedHeading(n)} 市教育局`),
       seedTask(2),
     ]);

@@ -14,6 +14,7 @@ export {
   TITLE_END,
   TITLE_WORDS,
 } from './front.ts';
+export { MARKER_PATTERNS, type PrintedMarkerStyle } from './markers.ts';
 export { NO_PLAN_MAX_CHARS, NO_PLAN_PAGE_RULES } from './no-plan.ts';
 export {
   CHROME_LINE_RULES,
@@ -31,6 +32,7 @@ export {
   PAGE_NUMBER_RULES,
   RUNNING_HEADER_RULE,
   TITLE_BADGE,
+  TITLE_LABEL,
   WEB_CHROME_OPENERS,
   WEB_CHROME_RULES,
   WEB_FOOTER_RULE,
@@ -47,3 +49,4 @@ export {
   SALUTATION_ONLY,
   SALUTATION_WORDS,
 } from './speech.ts';
+export { TABLE_HEADER_LABELS, TABLE_HEADER_RULE } from './table-headers.ts';

@@ -158,3 +158,9 @@ export const FURNITURE_ELEMENT_RULES: readonly LexiconRule[] = [
 
 /** Badges a site glues onto a headline (`原创`, `置顶`, `独家`): not part of the title. */
 export const TITLE_BADGE = /^(原创|独家|置顶|转载|推荐|热|荐|新|图|视频|图文|专题|精华|首发)$/u;
+
+/**
+ * Labels a metadata table puts before the headline (`信息名称` | `关于…的通知`, `标题：…`): a label
+ * followed by a colon or by the next cell (a space), not part of the title.
+ */
+export const TITLE_LABEL = /^(信息名称|文件名称|文章标题|新闻标题|标题|名称|题名|公文标题)\s*(?:[:：]\s*|\s+)(?=\S)/u;

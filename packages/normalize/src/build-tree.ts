@@ -16,6 +16,16 @@ const ENUMERATION_HEADING = 60;
 /** A text with no numbering at all is read as headed paragraphs when its body is at least this long. */
 const MIN_HEADED_BODY = 500;
 
+/** Numbered-list styles: one may carry on another's list (1.–8. then （九）); enumerations and laws do not. */
+const LIST_STYLES: ReadonlySet<MarkerStyle> = new Set([
+  'cn-comma',
+  'cn-paren',
+  'num-dot',
+  'num-comma',
+  'num-paren',
+  'circled',
+]);
+
 /** The parts of a law, outermost first. */
 const LEGAL_ORDER: readonly MarkerStyle[] = ['part', 'chapter', 'section', 'article'];
 
@@ -220,8 +230,11 @@ class SkeletonBuilder {
 
   private open(marker: Marker, line: number, offset: number): Node {
     let rank = this.ranks.get(marker.style);
+    let continued = false;
     if (rank === undefined) {
-      rank = this.firstRank(marker.style);
+      const continuing = this.continuedInNewStyle(marker, line);
+      continued = continuing !== undefined;
+      rank = continuing ?? this.firstRank(marker.style);
       this.ranks.set(marker.style, rank);
     }
     const next = this.findPrevious(marker);
@@ -250,12 +263,34 @@ class SkeletonBuilder {
       while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.rank >= rank) this.stack.pop();
     }
     const siblings = this.stack.length > 0 ? this.stack[this.stack.length - 1]!.node.children : this.roots;
-    if (marker.style !== 'heading' && next < 0 && !restarted) this.checkNumber(marker, siblings, line);
+    if (marker.style !== 'heading' && next < 0 && !restarted && !continued) this.checkNumber(marker, siblings, line);
     const node: Node = { marker, text: '', line, offset, children: [] };
     siblings.push(node);
     this.stack.push({ node, rank });
     this.lastValue.set(marker.style, marker.value);
     return node;
+  }
+
+  /**
+   * A style never seen before whose first number is not 1 but the next number of an open unit
+   * (1.–8. then （九）) continues that list in another style: no list starts at 九, so it takes that
+   * unit's rank and becomes its sibling instead of opening a level inside it.
+   */
+  private continuedInNewStyle(marker: Marker, line: number): number | undefined {
+    if (marker.value <= 1 || !LIST_STYLES.has(marker.style)) return undefined;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const open = this.stack[i]!;
+      const before = open.node.marker;
+      if (!before || !LIST_STYLES.has(before.style) || before.value + 1 !== marker.value) continue;
+      this.diagnostics.push({
+        reason: `${marker.printed} continues the list before it (${before.printed}) in another numbering style; read as its next item`,
+        ruleId: 'number-style-change',
+        severity: 'info',
+        place: { line },
+      });
+      return open.rank;
+    }
+    return undefined;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { BARE_NUMERAL, ENUMERATION_STYLES } from '@plandiff/lexicon';
+import { BARE_NUMERAL, ENUMERATION_STYLES, MARKER_PATTERNS } from '@plandiff/lexicon';
 import { parseNumeral } from './chinese-numeral.ts';
 
 /** A numbering style; brackets and full-width forms of the same style share one name. */
@@ -30,19 +30,7 @@ export interface Marker {
   printed: string;
 }
 
-const CN = '[一二三四五六七八九十百零〇]{1,4}';
-const CN_OR_NUM = '(?:[一二三四五六七八九十百零〇]{1,4}|[0-9０-９]{1,3})';
-const PATTERNS: ReadonlyArray<[MarkerStyle, RegExp]> = [
-  ['chapter', new RegExp(`第(${CN_OR_NUM})章`, 'y')],
-  ['part', new RegExp(`第(${CN_OR_NUM})部分`, 'y')],
-  ['section', new RegExp(`第(${CN_OR_NUM})节`, 'y')],
-  ['article', new RegExp(`第(${CN_OR_NUM})条`, 'y')],
-  ['cn-comma', new RegExp(`(${CN})、`, 'y')],
-  ['cn-paren', new RegExp(`[（(]\\s?(${CN})\\s?[）)]`, 'y')],
-  ['num-dot', /([0-9０-９]{1,3})[.．](?![0-9０-９])/y],
-  ['num-comma', /([0-9０-９]{1,3})、/y],
-  ['num-paren', /[（(]\s?([0-9０-９]{1,3})\s?[）)]/y],
-];
+const PATTERNS: ReadonlyArray<readonly [MarkerStyle, RegExp]> = MARKER_PATTERNS;
 const CIRCLED_START = 0x2460; // ①
 
 /** What may not follow a marker: nothing, or closing punctuation (then it is not a list marker). */

@@ -35,9 +35,7 @@ export function mainTextLinks(html: string, clean: CleanResult, baseUrl?: string
     if (url !== undefined) byUrl.set(url, [...(byUrl.get(url) ?? []), a]);
   }
   return clean.attachments.filter((link) => {
-    const stem = compact(link.name)
-      .replace(/\.[a-z0-9]{2,5}$/i, '')
-      .replace(/^[《〈]|[》〉]$/gu, '');
+    const stem = compact(link.name.trim().replace(/\.[a-z0-9]{2,5}$/i, ''));
     if (stem.length >= 4 && main.includes(stem)) return true;
     return (byUrl.get(link.url) ?? []).some((a) => within(a, container) || labelled(a, container));
   });
@@ -93,6 +91,11 @@ function resolve(href: string, base: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The content characters of a text (Han, letters, digits): main-text lines and page text compare
+ * in this form, since the cleaner's lines differ from the page's in spacing and punctuation — a
+ * table row's numbering cell `1` is printed `1. ` in the text.
+ */
 function compact(text: string): string {
-  return text.replace(/\s+/g, '');
+  return text.replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '');
 }

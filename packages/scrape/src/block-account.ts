@@ -1,4 +1,4 @@
-import { FURNITURE_ELEMENT_RULES, WEB_CHROME_RULES } from '@plandiff/lexicon';
+import { FURNITURE_ELEMENT_RULES, TABLE_HEADER_RULE, WEB_CHROME_RULES } from '@plandiff/lexicon';
 import type { Diagnostic } from '@plandiff/model';
 import type { Block } from './blocks.ts';
 import type { DomNode } from './dom.ts';
@@ -6,6 +6,7 @@ import type { DomNode } from './dom.ts';
 /** What each cleaner rule removes, for the diagnostics (web-* rules name themselves in lexicon). */
 const WHAT: Record<string, string> = {
   ...Object.fromEntries([...WEB_CHROME_RULES, ...FURNITURE_ELEMENT_RULES].map((r) => [r.ruleId, r.what])),
+  [TABLE_HEADER_RULE.ruleId]: TABLE_HEADER_RULE.what,
   'scrape-title': 'the title heading (it is the title)',
   'scrape-meta-line': 'metadata line (time, source, author)',
   'scrape-no-text': 'block without text',

@@ -24,6 +24,8 @@ export interface Block {
   furniture?: string;
   /** True for a data-table row read as one line. */
   row?: boolean;
+  /** True for a table's header row (column labels such as 序号 | 工作任务 | 责任单位). */
+  header?: boolean;
 }
 
 const CONTENT_CHAR = /[\p{Script=Han}A-Za-z0-9０-９]/gu;
@@ -60,6 +62,7 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
     mark: string | undefined,
     at: number,
     row = false,
+    header = false,
   ) => {
     const chars = count(text, CONTENT_CHAR);
     const block: Block = {
@@ -75,6 +78,7 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
     };
     if (mark) block.furniture = mark;
     if (row) block.row = true;
+    if (header) block.header = true;
     blocks.push(block);
   };
 
@@ -130,7 +134,7 @@ export function collectBlocks(root: DomNode): { blocks: Block[] } {
     const row = name === 'tr' && !frame.pre ? readDataRow(child) : undefined;
     if (row) {
       const text = tidy(row.text);
-      if (text !== '') push(text, row.linkText, row.links, child, mark, child.startIndex ?? start, true);
+      if (text !== '') push(text, row.linkText, row.links, child, mark, child.startIndex ?? start, true, row.header);
       continue;
     }
     const isLink = name === 'a' && child.attribs?.href !== undefined;

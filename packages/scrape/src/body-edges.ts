@@ -6,6 +6,11 @@ const HEADING =
 const SIGN_OFF =
   /^([\p{Script=Han}（）()]{2,30}(局|厅|委员会|委|办公室|办|政府|部|院|会|中心|处|署|站|所|学校|大学|公司)|[〇○零一二三四五六七八九十\d０-９]{4}\s*年[^，。]{1,8}日)$/u;
 
+/** True for an issuer or date line that signs a notice off (某某市教育局, 二〇一二年二月九日). */
+export function isSignOff(text: string): boolean {
+  return SIGN_OFF.test(text);
+}
+
 /** Widens the body to a heading right before it and a sign-off (issuer, date) right after it. */
 export function extendRange(
   blocks: readonly Block[],

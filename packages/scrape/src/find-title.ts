@@ -1,4 +1,4 @@
-import { TITLE_BADGE } from '@plandiff/lexicon';
+import { TITLE_BADGE, TITLE_LABEL } from '@plandiff/lexicon';
 import type { Block } from './blocks.ts';
 import { chromeRule, isMetaLine } from './chrome.ts';
 import { type DomNode, findAll, textOf } from './dom.ts';
@@ -27,7 +27,7 @@ export function findTitle(root: DomNode, blocks: readonly Block[], before: numbe
   const index = findTitleBlock(blocks, tag, before, columns);
   if (index < 0) return tag ? { title: tag, blocks: [] } : { blocks: [] };
   const run = headingRun(blocks, index, columns);
-  const text = joinLines(run.map((i) => stripBadges(blocks[i] as Block)));
+  const text = joinLines(run.map((i) => headlineText(blocks[i] as Block)));
   return { title: text, blocks: run };
 }
 
@@ -84,7 +84,7 @@ function findTitleBlock(
   for (let i = from; i < to; i++) {
     const b = blocks[i] as Block;
     if (b.chars < 4 || b.chars > 80 || b.linkChars > b.chars / 2) continue;
-    const text = squeeze(stripBadges(b));
+    const text = squeeze(headlineText(b));
     if (columns.has(text) || chromeRule(b.text) || isMetaLine(b.text)) continue;
     let score = 0;
     // A short match (新闻动态, a site name) is more likely a column heading than the headline.
@@ -129,6 +129,22 @@ function headingRun(blocks: readonly Block[], index: number, columns: ReadonlySe
   const out: number[] = [];
   for (let i = start; i <= end; i++) out.push(i);
   return out;
+}
+
+/** Breadcrumb separators (首页 » 栏目 » headline): the headline is what follows the last. */
+const TRAIL = /^(.*[»＞>›→]\s*)(\S[^»＞>›→]*)$/u;
+
+/**
+ * A heading's text without badges (原创, 【置顶】), a metadata label (信息名称, 标题：) or the
+ * breadcrumb trail a forum prints it in (某某社区 » 家长论坛 » headline: linked parts, then the text).
+ */
+function headlineText(block: Block): string {
+  let text = stripBadges(block);
+  const trail = block.links > 0 ? TRAIL.exec(text) : null;
+  if (trail?.[1] && trail[2] && block.linkChars * 2 >= squeeze(trail[1]).length) text = trail[2].trim();
+  const label = TITLE_LABEL.exec(text);
+  if (label) text = text.slice(label[0].length);
+  return text.trim();
 }
 
 /** A heading's text without a badge element or bracketed badge glued to it (原创, 【置顶】). */

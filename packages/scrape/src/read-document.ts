@@ -22,9 +22,10 @@ export async function readDocument(
     const pdf = await readPdf(bytes, label);
     return { text: pdf.text, format, diagnostics: pdf.diagnostics };
   }
-  const text =
-    format === 'docx'
-      ? await (await import('./read-docx.ts')).readDocx(bytes, label)
-      : await (await import('./read-doc.ts')).readDoc(bytes, label, format);
+  if (format === 'docx') {
+    const docx = await (await import('./read-docx.ts')).readDocx(bytes, label);
+    return { text: docx.text, format, diagnostics: docx.diagnostics };
+  }
+  const text = await (await import('./read-doc.ts')).readDoc(bytes, label, format);
   return { text, format, diagnostics: [] };
 }

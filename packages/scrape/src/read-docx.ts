@@ -1,12 +1,16 @@
-import { PlandiffError } from '@plandiff/model';
+import { TABLE_HEADER_RULE } from '@plandiff/lexicon';
+import { type Diagnostic, PlandiffError } from '@plandiff/model';
 import { type CheerioAPI, load } from 'cheerio';
+import type { DomNode } from './dom.ts';
+import { readDataRow } from './table-rows.ts';
 
 /**
  * Text of a .docx in reading order: one line per paragraph or heading, and one line per table row
  * with the cells joined, so a task table keeps its tasks (a bare number in the first cell becomes
- * the line's marker `1.`).
+ * the line's marker `1.`); a header row of column labels (序号 | 工作任务 | 责任单位) is dropped, with
+ * an info diagnostic.
  */
-export async function readDocx(bytes: Uint8Array, label: string): Promise<string> {
+export async function readDocx(bytes: Uint8Array, label: string): Promise<{ text: string; diagnostics: Diagnostic[] }> {
   let html: string;
   try {
     // Loaded on first use: most commands never read a .docx.
@@ -19,8 +23,9 @@ export async function readDocx(bytes: Uint8Array, label: string): Promise<string
 }
 
 /** Block-level text of simple document HTML (mammoth's output), tables read row by row. */
-export function htmlBlocksToLines($: CheerioAPI): string {
+export function htmlBlocksToLines($: CheerioAPI): { text: string; diagnostics: Diagnostic[] } {
   const lines: string[] = [];
+  const headers: string[] = [];
   $('body')
     .children()
     .each((_, el) => {
@@ -33,6 +38,10 @@ export function htmlBlocksToLines($: CheerioAPI): string {
             .get()
             .filter((t) => t !== '');
           if (cells.length === 0) return;
+          if (readDataRow(tr as unknown as DomNode)?.header) {
+            headers.push(cells.join(' '));
+            return;
+          }
           if (/^[0-9０-９]{1,3}$/.test(cells[0] ?? '') && cells.length > 1) cells[0] = `${cells[0]}.`;
           lines.push(cells.join(' '));
         });
@@ -46,7 +55,17 @@ export function htmlBlocksToLines($: CheerioAPI): string {
       }
       lines.push(squash(node.text()));
     });
-  return lines.filter((l) => l !== '').join('\n');
+  const diagnostics: Diagnostic[] = headers.length
+    ? [
+        {
+          reason: `removed ${TABLE_HEADER_RULE.what} ×${headers.length} (first: “${headers[0]?.slice(0, 30)}”)`,
+          ruleId: TABLE_HEADER_RULE.ruleId,
+          severity: 'info',
+          source: 'scrape',
+        },
+      ]
+    : [];
+  return { text: lines.filter((l) => l !== '').join('\n'), diagnostics };
 }
 
 function squash(text: string): string {

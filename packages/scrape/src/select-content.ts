@@ -1,5 +1,7 @@
+import { TABLE_HEADER_RULE } from '@plandiff/lexicon';
 import type { Block } from './blocks.ts';
 import { bestRun, extendRange, isTerminator } from './body-edges.ts';
+import { continueIntoSiblings } from './body-siblings.ts';
 import { extendInContainer, markFurniture } from './body-tail.ts';
 import { chromeRule, isMetaLine } from './chrome.ts';
 import type { DomNode } from './dom.ts';
@@ -34,6 +36,8 @@ export function totalsByOwner(blocks: readonly Block[]): Map<DomNode, BlockTotal
 
 /** Classifies a block by characters, punctuation and link density (measured in characters). */
 export function classifyBlock(block: Block, repeated: ReadonlySet<string>, owner?: BlockTotals): BlockKind {
+  // A table's header row (序号 | 工作任务 | 责任单位) neither starts nor ends a body; it is dropped.
+  if (block.header) return 'short';
   const own = classifyTotals(block, repeated);
   // A row of a metadata table (发文机关： | 某某市教育局 | 成文日期： | …) reads like a sentence but is not one.
   if (own === 'good' && block.row && isMetaLine(block.text)) return 'short';
@@ -128,14 +132,20 @@ export function selectContent(
   const top = Math.max(0, ...runs.map((r) => r.score));
   const chosen = runs.find((r) => r.score >= SEGMENT_RATIO * top && r.score > 0) ?? runs[0];
   const run = chosen?.range ?? [0, 0];
-  const container = commonAncestor(blocks, run) ?? root;
+  const scored = commonAncestor(blocks, run) ?? root;
   const bestRange = extendRange(blocks, kinds, run);
-  bestRange[1] = extendInContainer(blocks, kinds, terminators, container, bestRange[1]);
+  bestRange[1] = extendInContainer(blocks, kinds, terminators, scored, bestRange[1]);
+  const carried = continueIntoSiblings(blocks, kinds, terminators, scored, bestRange[1]);
+  bestRange[1] = carried.end;
+  const { container } = carried;
   const dropped: (string | undefined)[] = blocks.map(() => 'scrape-outside-body');
   const kept = trimBlocks(blocks, kinds, bestRange, dropped);
   for (let i = 0; i < blocks.length; i++) if (kinds[i] === 'bad') dropped[i] = badRule(blocks[i] as Block, repeated);
   for (let i = 0; i < blocks.length; i++)
     if (terminators[i] && dropped[i] === 'scrape-outside-body') dropped[i] = 'scrape-after-body';
+  // A header row left out of the run (a table opening the body starts the run at its first data row) is named for what it is.
+  for (let i = 0; i < blocks.length; i++)
+    if (blocks[i]?.header && dropped[i] === 'scrape-outside-body') dropped[i] = TABLE_HEADER_RULE.ruleId;
   return { container, range: bestRange, kept, kinds, dropped };
 }
 
@@ -164,7 +174,8 @@ function trimBlocks(
       else keep(i);
       continue;
     }
-    if (isMetaLine(block.text)) dropped[i] = 'scrape-meta-line';
+    if (block.header) dropped[i] = TABLE_HEADER_RULE.ruleId;
+    else if (isMetaLine(block.text)) dropped[i] = 'scrape-meta-line';
     else if (block.chars === 0) dropped[i] = 'scrape-no-text';
     else if (block.linkChars > block.chars / 2) dropped[i] = 'scrape-link-list';
     // Short blocks before the first body block are headers and bylines.

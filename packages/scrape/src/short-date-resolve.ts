@@ -80,10 +80,15 @@ function pageYear(blocks: readonly Block[], ctx: DateContext): { year: number; f
   return undefined;
 }
 
-/** A date stamped in a URL path (`/201202/t20120209_99.html`, `/2012-02-09/`). */
+/**
+ * A date stamped in a URL path: `/201202/t20120209_99.html`, `/2012-02-09/`, or with separators
+ * and no leading zeros, `/art/2017/5/12/art_1_2.html` (a common government CMS).
+ */
 export function dateInUrl(url: string): string | undefined {
   const m = /(?:^|[^0-9])(20\d{2}|19\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?([0-2][0-9]|3[01])(?![0-9])/.exec(url);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const s = /\/((?:19|20)\d{2})[-/_](1[0-2]|0?[1-9])[-/_](3[01]|[12][0-9]|0?[1-9])(?=[/_.-])/.exec(url);
+  return s ? `${s[1]}-${(s[2] ?? '').padStart(2, '0')}-${(s[3] ?? '').padStart(2, '0')}` : undefined;
 }
 
 function info(reason: string, ruleId: string): Diagnostic {

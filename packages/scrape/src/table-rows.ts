@@ -1,3 +1,4 @@
+import { TABLE_HEADER_LABELS } from '@plandiff/lexicon';
 import { type DomNode, isHidden, SKIPPED_TAGS } from './dom.ts';
 
 /** A table row read as one line: its cells in order, a numbering cell turned into the marker. */
@@ -6,6 +7,8 @@ export interface RowLine {
   /** Text of the row that sits inside links. */
   linkText: string;
   links: number;
+  /** True for a header row (序号 | 工作任务 | 责任单位): column labels, not a task. */
+  header?: boolean;
 }
 
 /** A cell with more block elements than this + 1 (a wrapper), or longer text, is a page column. */
@@ -44,7 +47,44 @@ export function readDataRow(tr: DomNode): RowLine | undefined {
     text = `${first.replace(/[.．、]$/u, '')}. ${rest.join(' ')}`;
   else if (first && rest.length > 0 && HAN_NUMBER.test(first))
     text = `${first.replace(/[、.．]$/u, '')}、${rest.join(' ')}`;
-  return { text, linkText, links };
+  const line: RowLine = { text, linkText, links };
+  if (isHeaderRow(tr, cells, texts)) line.header = true;
+  return line;
+}
+
+/** A header cell is short and has no sentence punctuation. */
+const LABEL_CELL = /^[^，。；！？,;!?]{1,12}$/u;
+
+/**
+ * A row of column labels, its cells short and its first cell no number: `<th>` cells in the
+ * table's first row or with a label word, or the first row with at least two (and at least half)
+ * label words of the lexicon.
+ */
+function isHeaderRow(tr: DomNode, cells: readonly DomNode[], texts: readonly string[]): boolean {
+  const filled = texts.filter((t) => t !== '');
+  if (filled.length < 2 || !filled.every((t) => LABEL_CELL.test(t))) return false;
+  // A numbered row is a task, whatever cells a page built it from.
+  if (ARABIC_NUMBER.test(filled[0] ?? '') || HAN_NUMBER.test(filled[0] ?? '')) return false;
+  const labels = filled.filter((t) => TABLE_HEADER_LABELS.has(t.replace(/\s+/gu, ''))).length;
+  // <th> cells mark a header in the table's first row or with a column label; a page that prints
+  // every cell as <th> still has data rows after it.
+  if (cells.every((c) => c.name === 'th')) return labels >= 1 || firstRow(tr);
+  return labels >= 2 && labels * 2 >= filled.length && firstRow(tr);
+}
+
+/** True for the first `<tr>` of its table (through thead/tbody). */
+function firstRow(tr: DomNode): boolean {
+  let table: DomNode | null | undefined = tr.parent;
+  while (table && table.name !== 'table') table = table.parent;
+  if (!table) return false;
+  const stack: DomNode[] = [table];
+  while (stack.length > 0) {
+    const n = stack.shift() as DomNode;
+    if (n.name === 'tr') return n === tr;
+    if (n !== table && n.name === 'table') continue;
+    stack.unshift(...(n.children ?? []).filter((c) => c.type === 'tag'));
+  }
+  return false;
 }
 
 /**

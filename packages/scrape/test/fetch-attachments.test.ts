@@ -94,4 +94,35 @@ describe('mainTextLinks', () => {
       'https://edu.example.gov.cn/f/2.xlsx',
     ]);
   });
+
+  // Issue 11 residual: a table row's text gains a `1.` marker (cells `1` | `加强…`), so a main text
+  // that starts or ends with a task table no longer matches the page's text character for character.
+  it('finds the main text of a notice that starts and ends with a task table (.docx in an 附件 block)', () => {
+    const row = (n: number, task: string) => `<tr><td>${n}</td><td>${task}</td><td>市教育局</td></tr>`;
+    const table = (from: number, tasks: readonly string[]) =>
+      `<table>${tasks.map((t, i) => row(from + i, t)).join('')}</table>`;
+    const first = [
+      '全面推进学前教育三年行动计划，新建和改扩建幼儿园十所。',
+      '加强中小学校舍安全工程建设，按期完成加固改造任务。',
+    ];
+    const last = [
+      '深化教育教学改革，全面实施素质教育，提高教育质量。',
+      '加强教师队伍建设，开展全员培训，提升师德师风水平。',
+    ];
+    const page = `<html><body><div class="side"><h3>下载中心</h3><ul><li><a href="/down/a.doc">办事指南.doc</a></li></ul></div>
+<div class="article"><div class="content">${table(1, first)}${BODY.map((p) => `<p>${p}</p>`).join('')}${table(3, last)}</div>
+<div class="fj">附件：<a href="/f/plan.docx">工作任务分解.docx</a></div></div>
+<div class="down"><a href="/f/yd.pdf">2012年全市教育工作要点.pdf</a></div>
+<div class="footer"><a href="/down/b.pdf">网站说明.pdf</a> 版权所有 © 某某市教育局</div></body></html>`;
+    const base = 'https://edu.example.gov.cn/tzgg/2.html';
+    const clean = cleanPage(page, base);
+    const lines = clean.text.split('\n');
+    expect(lines[0]).toMatch(/^1\. 全面推进/u);
+    expect(lines.at(-1)).toMatch(/^4\. 加强教师队伍建设/u);
+    expect(mainTextLinks(page, clean, base).map((l) => l.url)).toEqual([
+      'https://edu.example.gov.cn/f/plan.docx',
+      // Not in the article, but the notice quotes its name (《2012年全市教育工作要点》).
+      'https://edu.example.gov.cn/f/yd.pdf',
+    ]);
+  });
 });
