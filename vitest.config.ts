@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/helpers/longest-first.ts';
 
 /**
  * Fault and stress tests: real child processes killed with SIGKILL, concurrent writers, full disks,
@@ -39,6 +40,8 @@ export default defineConfig({
     // worker more than the cores keeps both busy: the whole suite took 205.6 s with 2 workers and 173.1 s
     // with 3 on the 2-core machine (docs/testing.md has the figures).
     maxWorkers: Math.max(3, availableParallelism() + 1),
+    // The longest files first, across projects (test/helpers/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         // These tests call the packages' functions and touch no process-wide state (no CLI run, no cwd, env
