@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { initCorpus } from '../packages/store/src/index.ts';
 import { checkCorpus, commitCount, dirtyFiles, inHistory } from './helpers/corpus-check.ts';
 import { recordFigure, tempDir } from './helpers/reliability.ts';
-import { ROOT } from './helpers/run-cli.ts';
+import { ROOT, scriptCommand } from './helpers/run-cli.ts';
 
 // 8 writer processes × 25 imports each into one corpus, all at once, through the real store (the
 // corpus lock, the journal, git). None may be lost: 200 acknowledged commits, all in HEAD's history,
@@ -27,14 +27,8 @@ function runWriter(corpus: string, writer: number): Promise<{ code: number | nul
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'test', 'helpers', 'concurrent-writer.ts'),
-        corpus,
-        String(writer),
-        String(IMPORTS),
-      ],
+      // The writer's JavaScript copy from this run's build (no tsx start-up for each of the 8), else tsx.
+      [...scriptCommand('test/helpers/concurrent-writer.ts'), corpus, String(writer), String(IMPORTS)],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';

@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planText } from './helpers/bad-inputs.ts';
 import { checkCorpus, committedIn, dirtyFiles } from './helpers/corpus-check.ts';
-import { errorLines, recordFigure, runCliMeasured, stackLines, tempDir } from './helpers/reliability.ts';
+import {
+  errorLines,
+  recordFigure,
+  runCliMeasured,
+  runMainMeasured,
+  stackLines,
+  tempDir,
+} from './helpers/reliability.ts';
 
 // The machine misbehaving under plandiff: a read-only corpus, a full disk, git missing from PATH.
 // Each must give one clear line and a non-zero exit, leave the corpus consistent (fsck clean, every
 // edition complete, HEAD where it was), and the next command must work once the fault is gone.
+// The faulty runs are real processes (exit code and stderr as a shell sees them; PATH is the process's);
+// the setup imports and the reads and recoveries around them run in this process through main(argv, io).
 
 const root = tempDir();
 const mounts: string[] = [];
@@ -37,12 +46,12 @@ function canMount(): boolean {
 }
 const mountable = canMount();
 
-/** A corpus with one edition, made through the CLI; returns its path. */
+/** A corpus with one edition, made through the CLI in this process (setup, not a fault); returns its path. */
 async function seededCorpus(dir: string): Promise<string> {
   const corpus = join(dir, 'corpus');
   const file = join(dir, 'seed-2012.txt');
   writeFileSync(file, planText({ year: 2012 }));
-  const run = await runCliMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
+  const run = await runMainMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
   expect(run.code, run.stderr).toBe(0);
   return corpus;
 }
@@ -74,15 +83,15 @@ describe('a read-only corpus directory', () => {
       const write = await runCliMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
       expectOneLineError(write, /read-only|permission denied/);
       expect(write.code).toBe(4);
-      const list = await runCliMeasured(['list', '--corpus', corpus]);
+      const list = await runMainMeasured(['list', '--corpus', corpus]);
       expect(list.code, list.stderr).toBe(0);
       expect(list.stdout).toMatch(/edu: 1 edition/);
-      const show = await runCliMeasured(['show', 'edu@2012', '--corpus', corpus]);
+      const show = await runMainMeasured(['show', 'edu@2012', '--corpus', corpus]);
       expect(show.code, show.stderr).toBe(0);
       if (mountable) spawnSync('umount', [corpus]);
       else spawnSync('chmod', ['-R', 'u+w', corpus]);
       expect(checkCorpus(corpus).head).toBe(before.head);
-      const again = await runCliMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
+      const again = await runMainMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
       expect(again.code, again.stderr).toBe(0);
       const final = checkCorpus(corpus);
       expect([...final.editions.keys()].sort()).toEqual(['edu@2012', 'edu@2013']);
@@ -133,7 +142,7 @@ describe('disk full (a 1 MB tmpfs, filled to different levels)', () => {
       }
       expect(failures, 'the smallest fill levels must fail').toBeGreaterThan(0);
       rmSync(join(disk, 'filler'), { force: true });
-      const freed = await runCliMeasured(['import', big, '--series', 'edu', '--edition', 'freed', '--corpus', corpus]);
+      const freed = await runMainMeasured(['import', big, '--series', 'edu', '--edition', 'freed', '--corpus', corpus]);
       expect(freed.code, freed.stderr).toBe(0);
       expect(checkCorpus(corpus).editions.has('edu@freed')).toBe(true);
       expect(dirtyFiles(corpus)).toEqual([]);
@@ -157,7 +166,7 @@ describe('git missing from PATH', () => {
     expectOneLineError(init, /git was not found on PATH/);
     recordFigure({ suite: 'git missing', faults: 2, records: checkCorpus(corpus).recordsChecked, losses: 0 });
     expect(checkCorpus(corpus).head).toBe(before.head);
-    const again = await runCliMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
+    const again = await runMainMeasured(['import', file, '--series', 'edu', '--corpus', corpus]);
     expect(again.code, again.stderr).toBe(0);
   });
 });

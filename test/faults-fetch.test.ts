@@ -59,6 +59,11 @@ afterAll(async () => {
 
 /** Test-speed settings: short timeout, one retry, short backoff. */
 const FAST = { PLANDIFF_FETCH_TIMEOUT: '2', PLANDIFF_FETCH_RETRIES: '1' };
+/**
+ * 50 ms between two requests to the server instead of the polite 1 s: the mixed run makes about twelve
+ * requests to it, and politeness is not what these cases test (test/scrape-* and the fetcher's tests do).
+ */
+const DELAY = ['--delay', '0.05'];
 
 const FAULTS: [string, string, RegExp][] = [
   ['HTTP 500 on every attempt', '/error500', /HTTP 500.*gave up after \d+ attempts?/],
@@ -79,31 +84,36 @@ describe('plandiff fetch under faults (real server on 127.0.0.1)', () => {
     expect([...checkCorpus(corpus).editions.keys()]).toEqual(['edu@2012']);
   });
 
-  for (const [name, path, reason] of FAULTS) {
-    it(`${name}: exit 3, one reason in the summary, corpus unchanged`, { timeout: 120_000 }, async () => {
-      const before = checkCorpus(corpus);
-      const url = `${server.base}${path}`;
-      const run = await runCliMeasured(['fetch', url, '--series', 'edu', '--edition', 'x', '--corpus', corpus], {
-        env: FAST,
+  // The faults one by one, several at a time (vitest's maxConcurrency): none of them may write, so each
+  // still compares the corpus before and after its own run; a run that wrote would move HEAD for all.
+  describe.concurrent('each fault alone', () => {
+    for (const [name, path, reason] of FAULTS) {
+      it(`${name}: exit 3, one reason in the summary, corpus unchanged`, { timeout: 120_000 }, async ({ expect }) => {
+        const before = checkCorpus(corpus);
+        const url = `${server.base}${path}`;
+        const args = ['fetch', url, '--series', 'edu', '--edition', 'x', '--corpus', corpus, ...DELAY];
+        const run = await runCliMeasured(args, { env: FAST });
+        expect(run.code, run.stderr).toBe(3);
+        expect(stackLines(run.stderr)).toEqual([]);
+        expect(run.stdout).toMatch(new RegExp(`failed\\s+.*${path.replace(/[/.]/g, '\\$&')}`));
+        expect(errorLines(run.stderr)[0]).toMatch(/1 of 1 URL\(s\) failed/);
+        expect(run.stderr).toMatch(reason);
+        const after = checkCorpus(corpus);
+        recordFigure({ suite: 'fetch faults', faults: 1, records: after.recordsChecked, losses: 0 });
+        expect(after.head).toBe(before.head);
+        expect(dirtyFiles(corpus)).toEqual([]);
       });
-      expect(run.code, run.stderr).toBe(3);
-      expect(stackLines(run.stderr)).toEqual([]);
-      expect(run.stdout).toMatch(new RegExp(`failed\\s+.*${path.replace(/[/.]/g, '\\$&')}`));
-      expect(errorLines(run.stderr)[0]).toMatch(/1 of 1 URL\(s\) failed/);
-      expect(run.stderr).toMatch(reason);
-      const after = checkCorpus(corpus);
-      recordFigure({ suite: 'fetch faults', faults: 1, records: after.recordsChecked, losses: 0 });
-      expect(after.head).toBe(before.head);
-      expect(dirtyFiles(corpus)).toEqual([]);
-    });
-  }
+    }
+  });
 
   it('a run mixing a good page with every fault stores the good one, summarises the rest, exits 3', {
     timeout: 180_000,
   }, async () => {
     const before = checkCorpus(corpus);
     const urls = [`${server.base}/plan.html?v=2`, ...FAULTS.map(([, path]) => `${server.base}${path}`)];
-    const run = await runCliMeasured(['fetch', ...urls, '--series', 'mix', '--corpus', corpus], { env: FAST });
+    const run = await runCliMeasured(['fetch', ...urls, '--series', 'mix', '--corpus', corpus, ...DELAY], {
+      env: FAST,
+    });
     expect(run.code, run.stderr).toBe(3);
     expect(stackLines(run.stderr)).toEqual([]);
     expect(run.stderr).toMatch(new RegExp(`${FAULTS.length} of ${urls.length} URL\\(s\\) failed`));

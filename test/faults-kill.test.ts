@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planText } from './helpers/bad-inputs.ts';
 import { checkCorpus, committedIn, dirtyFiles, inHistory } from './helpers/corpus-check.ts';
-import { killGroup, recordFigure, runCliMeasured, spawnCli, stackLines, tempDir } from './helpers/reliability.ts';
+import {
+  killGroup,
+  recordFigure,
+  runCliMeasured,
+  runMainMeasured,
+  spawnCli,
+  stackLines,
+  tempDir,
+} from './helpers/reliability.ts';
 
 // SIGKILL at 20 points during `plandiff import`: half at the store's named pause points
 // ($PLANDIFF_TEST_PAUSE_AT: the process stops there and announces it, then is killed), half at
@@ -91,8 +99,9 @@ describe(`SIGKILL at ${KILLS} points during imports (seed ${seed})`, () => {
       records += state.recordsChecked;
       for (const c of acknowledged) expect(inHistory(corpus, c), `acknowledged ${c} lost`).toBe(true);
       if (point === 'after-rename' || point === 'before-commit') {
-        // The worst moment: new files renamed into place, not committed. A read must still work.
-        const list = await runCliMeasured(['list', '--json', '--corpus', corpus]);
+        // The worst moment: new files renamed into place, not committed. A read must still work (in this
+        // process: the read needs no process of its own, the killed writer had one).
+        const list = await runMainMeasured(['list', '--json', '--corpus', corpus]);
         expect(list.code, list.stderr).toBe(0);
         const listed = (JSON.parse(list.stdout).series as { series: string; editions: string[] }[]).flatMap((s) =>
           s.editions.map((e) => `${s.series}@${e}`),
@@ -100,9 +109,9 @@ describe(`SIGKILL at ${KILLS} points during imports (seed ${seed})`, () => {
         expect(listed.sort()).toEqual([...state.editions.keys()].sort());
       }
     }
-    // The next command after the last kill: a full import of every year, which must succeed.
+    // The next command after the last kill: a full import of every year, which must succeed (in-process).
     const years = Array.from({ length: KILLS + 1 }, (_, k) => 2000 + k);
-    const final = await runCliMeasured([
+    const final = await runMainMeasured([
       'import',
       ...years.map((y) => file(y, 99)),
       '--series',

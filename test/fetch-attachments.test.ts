@@ -14,7 +14,6 @@ import type { Plan, Unit } from '../packages/model/src/index.ts';
 import { normalizePlan } from '../packages/normalize/src/index.ts';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
 import { CAN_PRINT, printPdf } from './helpers/print-pdf.ts';
-import { runCli } from './helpers/run-cli.ts';
 import { runMain } from './helpers/run-main.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -294,9 +293,8 @@ describe('fetch follows attachment links', () => {
     expect(git(corpus, 'rev-list', '--count', 'HEAD').trim()).toBe('4');
   });
 
-  it('--help names --no-attachments', () => {
-    // --help exits the process, so this one case runs the real binary.
-    const run = runCli(['fetch', '--help']);
+  it('--help names --no-attachments', async () => {
+    const run = await runMain(['fetch', '--help']);
     expect(run.stdout).toContain('--no-attachments');
     expect(run.stdout).toMatch(/Attachments: .*robots\.txt/s);
   });

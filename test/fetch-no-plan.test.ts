@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageServer, send, startPageServer } from '../packages/scrape/test/helpers/page-server.ts';
-import { ROOT, runCli } from './helpers/run-cli.ts';
+import { ROOT } from './helpers/run-cli.ts';
 import { runMain } from './helpers/run-main.ts';
 
 const PORTAL = readFileSync(join(ROOT, 'test', 'fixtures', 'scrape', 'portal-seed.html'));
@@ -71,8 +71,7 @@ describe('fetch refuses responses that hold no plan', () => {
 
 describe('fetch timing flags', () => {
   it('--help lists --delay, --timeout, --retries and the environment variables', async () => {
-    // --help exits the process, so this one case runs the real binary.
-    const run = runCli(['fetch', '--help']);
+    const run = await runMain(['fetch', '--help']);
     for (const word of ['--delay', '--timeout', '--retries', 'PLANDIFF_FETCH_TIMEOUT', 'PLANDIFF_FETCH_RETRIES'])
       expect(run.stdout + run.stderr).toContain(word);
   });

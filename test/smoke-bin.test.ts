@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/run-cli.ts';
+import { CHECKOUT_BIN, cliBin, ROOT, runCli } from './helpers/run-cli.ts';
 
 // The few real child processes of the bin (everything else runs in-process through main(argv, io)):
-// start-up, argument handling, exit codes and pipes as a user's shell sees them. These run the checkout's
-// bin (through tsx, as the README's commands do); --help and a usage error are spawned from the installed
-// package in test/release/package-install.test.ts.
+// start-up, argument handling, exit codes and pipes as a user's shell sees them. The first two run the
+// checkout's bin through tsx, as the README's `pnpm plandiff …` commands do (no build step); the others run
+// the JavaScript copy built for this test run (cliBin(), test/helpers/global-build.ts), which skips tsx's
+// start-up. --help and a usage error are spawned from the installed package in test/release/package-install.test.ts.
 const SEED = 'seeds/000_4d3ac6cf14e30664.txt';
 const dir = mkdtempSync(join(tmpdir(), 'plandiff-smoke-'));
 const corpus = join(dir, 'corpus');
@@ -16,13 +17,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the plandiff bin as a child process', () => {
   it('--version prints a version, exit 0', () => {
-    const run = runCli(['--version']);
+    const run = runCli(['--version'], { bin: CHECKOUT_BIN });
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('parse --json prints the plan', () => {
-    const run = runCli(['parse', SEED, '--json']);
+    const run = runCli(['parse', SEED, '--json'], { bin: CHECKOUT_BIN });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).units.length).toBeGreaterThan(0);
   });
@@ -55,7 +56,7 @@ describe('the plandiff bin as a child process', () => {
   it('a reader that goes away (`plandiff … | head -c 1`) ends it quietly: exit 0, nothing on stderr', async () => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'cli/bin/plandiff.js'), 'diff', 'corpus/gwr/2024.txt', 'corpus/gwr/2025.txt', '--format', 'json'],
+      [cliBin(), 'diff', 'corpus/gwr/2024.txt', 'corpus/gwr/2025.txt', '--format', 'json'],
       { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './run-cli.ts';
+import { cliBin, ROOT } from './run-cli.ts';
 import { runMain } from './run-main.ts';
 
 /** Heap limit given to every CLI child (MB): a run that needs more dies, and its test fails. */
@@ -53,7 +53,7 @@ export interface CliChild {
  * keeps answering), with the V8 heap capped at HEAP_LIMIT_MB and its time and peak memory measured.
  */
 export function spawnCli(args: string[], options: RunOptions = {}): CliChild {
-  const bin = join(ROOT, 'cli', 'bin', 'plandiff.js');
+  const bin = cliBin();
   const measure = !options.plain && existsSync(GNU_TIME);
   const rssDir = measure ? tempDir('plandiff-rss-') : undefined;
   const rssFile = rssDir ? join(rssDir, 'rss') : undefined;

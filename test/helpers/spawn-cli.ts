@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from './run-cli.ts';
+import { cliBin, ROOT } from './run-cli.ts';
 
 /** A CLI process running in the background, for tests that need several at once or must kill one. */
 export interface BackgroundCli {
@@ -13,7 +12,7 @@ export interface BackgroundCli {
 
 /** Starts `plandiff …` asynchronously (like runCli, but without waiting). */
 export function spawnCli(args: string[], options: { env?: Record<string, string | undefined> } = {}): BackgroundCli {
-  const child = spawn(process.execPath, [join(ROOT, 'cli', 'bin', 'plandiff.js'), ...args], {
+  const child = spawn(process.execPath, [cliBin(), ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
