@@ -27,7 +27,8 @@ const shared = {
   hookTimeout: 120_000,
   pool: 'forks' as const,
   // Tests that spawn the bin run a JavaScript copy built once per run (no tsx start-up per spawn).
-  globalSetup: ['test/helpers/global-build.ts'],
+  // …and every run gets its own $TMPDIR, removed at the end (test/helpers/global-tmp.ts).
+  globalSetup: ['test/helpers/global-tmp.ts', 'test/helpers/global-build.ts'],
   // The CLI runs in-process in most tests and yargs prints help through console.log: let it reach
   // process.stdout, where main(argv, io) captures it per run.
   disableConsoleIntercept: true,
