@@ -1,17 +1,9 @@
-import { BARE_NUMERAL, ENUMERATION_STYLES, MARKER_PATTERNS } from '@plandiff/lexicon';
+import { BARE_NUMERAL, ENUMERATION_STYLES, MARKER_PATTERNS, type PrintedMarkerStyle } from '@plandiff/lexicon';
 import { parseNumeral } from './chinese-numeral.ts';
 
 /** A numbering style; brackets and full-width forms of the same style share one name. */
 export type MarkerStyle =
-  | 'chapter'
-  | 'part'
-  | 'section'
-  | 'article'
-  | 'cn-comma'
-  | 'cn-paren'
-  | 'num-dot'
-  | 'num-comma'
-  | 'num-paren'
+  | PrintedMarkerStyle
   | 'circled'
   /** A bare numeral heading line (`一`, `二　过去一年的工作`), read only at a paragraph start. */
   | 'cn-bare'
