@@ -11,14 +11,21 @@ export function titleStem(plan: PlanLabel): string {
 
 /**
  * What to call a plan: its title with its year (`2024年政府工作报告`; a title that states the year
- * is kept as it is), else its year, else its reference.
+ * is kept as it is), else a name built from its region, year and genre (`2026年广东省政府工作报告`),
+ * else its year, else its reference (`series@edition` or the file name).
  */
 export function planName(plan: PlanLabel, labels?: Labels): string {
-  const title = plan.title.trim();
+  const title = plan.title.trim() || builtTitle(plan, labels);
   if (title && plan.year !== undefined && !title.includes(String(plan.year))) {
     return labels?.lang === 'en' ? `${title} (${plan.year})` : `${plan.year}年${title}`;
   }
   return title || (plan.year !== undefined ? String(plan.year) : plan.ref);
+}
+
+/** `广东省政府工作报告` from an untitled plan's region and genre; empty when neither is known. */
+function builtTitle(plan: PlanLabel, labels?: Labels): string {
+  const parts = [plan.region?.trim(), plan.genre?.trim()].filter((x): x is string => Boolean(x));
+  return parts.join(labels?.lang === 'en' ? ' ' : '');
 }
 
 /** A plan as one source line: its name, then its reference unless the name is the reference. */
