@@ -4,9 +4,9 @@ import type { Labels } from './labels.ts';
 /** A leading year in a title (`2024年`, `2024年度`), which the edition's year says already. */
 const LEADING_YEAR = /^\s*(?:19|20)\d{2}\s*年度?\s*/;
 
-/** A plan's title without its leading year: what stays the same from edition to edition. */
-export function titleStem(plan: PlanLabel): string {
-  return plan.title.replace(LEADING_YEAR, '').trim();
+/** A plan's title (or, untitled, its region and genre) without its leading year: what stays the same from edition to edition. */
+export function titleStem(plan: PlanLabel, labels?: Labels): string {
+  return (plan.title.trim() || builtTitle(plan, labels)).replace(LEADING_YEAR, '').trim();
 }
 
 /**
@@ -48,9 +48,10 @@ export function editionsHeading(plans: readonly PlanLabel[], labels?: Labels, se
   const last = plans.at(-1);
   if (!first || !last) return '';
   // A series is named by its ends: titles in between may be worded differently (`政府工作报告` in one year).
-  const stem = titleStem(first);
+  const stem = titleStem(first, labels);
   const years = plans.every((p) => p.year !== undefined);
-  if (stem && years && titleStem(last) === stem && (series || plans.every((p) => titleStem(p) === stem))) {
+  const same = (p: PlanLabel) => titleStem(p, labels) === stem;
+  if (stem && years && same(last) && (series || plans.every(same))) {
     if (first === last) return `${stem} ${first.year}`;
     return `${stem} ${first.year}${series ? '–' : ' → '}${last.year}`;
   }
