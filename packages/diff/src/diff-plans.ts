@@ -210,6 +210,9 @@ function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Chang
 function label(p: Plan, ref: string | undefined): PlanDiff['a'] {
   const out: PlanDiff['a'] = { title: p.title, ref: ref ?? p.source.path ?? p.source.url ?? p.title };
   if (p.year !== undefined) out.year = p.year;
+  // Region and annex titles let reports name an untitled plan and each annex (附件1 十件民生实事).
+  if (p.region) out.region = p.region;
+  if (p.annexes?.length) out.annexes = p.annexes.map((x) => ({ label: x.label, title: x.title }));
   return out;
 }
 

@@ -285,6 +285,8 @@ export function labelEditions(
   return plans.map((p, i) => {
     const ref = refs[i] ?? p.source.path ?? p.source.url ?? p.title;
     const label: PlanLabel = { title: p.title, ref };
+    // The region lets a report name an untitled edition (2026年广东省) rather than by its file.
+    if (p.region) label.region = p.region;
     // Years given by the caller win: they know which edition is which (the plan text may not).
     const year = editionYear(p, ref, years[i]);
     if (year !== undefined) label.year = year;

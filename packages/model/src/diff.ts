@@ -73,6 +73,12 @@ export const PlanLabelSchema = z.object({
   title: z.string(),
   year: z.number().int().optional(),
   ref: z.string(),
+  /** Where the plan is from (`广东省`), so an untitled plan can still be named. */
+  region: z.string().optional(),
+  /** What kind of document it is (`政府工作报告`), when the caller knows it. */
+  genre: z.string().optional(),
+  /** Its annexes in order (`附件1` · `2026年省十件民生实事`), so reports can name them by their titles. */
+  annexes: z.array(z.object({ label: z.string(), title: z.string() })).optional(),
 });
 
 /** The full comparison of two plans. */

@@ -51,7 +51,7 @@ export async function renderDiffDocx(diff: PlanDiff, options: DocxOptions): Prom
     });
     return id;
   };
-  const headings = sectionHeadings(diff.changes, labels.annex);
+  const headings = sectionHeadings(diff.changes, labels.annex, diff);
   const blocks: Block[] = [];
   const title: Block = {
     heading: HeadingLevel.TITLE,
@@ -66,7 +66,14 @@ export async function renderDiffDocx(diff: PlanDiff, options: DocxOptions): Prom
     ]),
   );
   blocks.push(title);
+  const annexesShown = new Set<string>();
   for (const change of diff.changes) {
+    // An annex has no unit of its own: its name and title line go before its first task, once.
+    const annex = annexHeadingOf(change, headings);
+    if (annex && !annexesShown.has(annex)) {
+      annexesShown.add(annex);
+      blocks.push({ heading: HeadingLevel.HEADING_1, runs: trackedRuns([{ op: 'equal', text: annex }], revisions) });
+    }
     const own = changeBlocks(change, revisions);
     const note = changeNote(change, labels, headings);
     if (note && own.length) attachComment(own, addComment([note]));
@@ -127,4 +134,11 @@ function changeNote(change: Change, labels: Labels, headings: Map<string, string
   if (change.moved)
     notes.push(fillLabel(labels.movedFromTo, { from: where('a', change.from[0]), to: where('b', change.to[0]) }));
   return notes.join(labels.clauseSep);
+}
+
+/** The heading (`附件1 2026年省十件民生实事`) of the annex a change's first task is in, if any. */
+function annexHeadingOf(change: Change, headings: Map<string, string>): string | undefined {
+  const [side, ref] = change.to[0] ? ['b', change.to[0]] : ['a', change.from[0]];
+  const k = ref && /^A(\d+)\./.exec(ref.id)?.[1];
+  return k ? headings.get(`${side}A${k}`) : undefined;
 }

@@ -51,7 +51,7 @@ export function computeFlows(diff: PlanDiff, labels: { added: string; dropped: s
     const [from = '', to = ''] = key.split('\u0000');
     return { from, to, value };
   });
-  const headings = sectionHeadings(diff.changes, labels.annex);
+  const headings = sectionHeadings(diff.changes, labels.annex, diff);
   const node = (key: string): FlowNode => ({
     key,
     label: key === 'added' ? labels.added : key === 'dropped' ? labels.dropped : (headings.get(key) ?? key.slice(1)),

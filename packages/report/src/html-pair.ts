@@ -25,7 +25,7 @@ export function renderDiffHtml(diff: PlanDiff, lang: ReportLang): string {
 
 /** The summary, figures table, filters and change rows of one diff; `prefix` keeps anchors unique. */
 export function renderPairSections(diff: PlanDiff, labels: Labels, lang: ReportLang, prefix: string): string {
-  const headings = sectionHeadings(diff.changes, labels.annex);
+  const headings = sectionHeadings(diff.changes, labels.annex, diff);
   const ctx: ChangeContext = {
     lang,
     labels,

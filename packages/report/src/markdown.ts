@@ -106,7 +106,7 @@ function renderFigures(diff: PlanDiff, labels: Labels): string {
 /** Each change as a list item under its section's heading, in document order. */
 function renderChanges(diff: PlanDiff, labels: Labels, lang: ReportLang): string[] {
   const keys = sectionKeys(diff);
-  const headings = sectionHeadings(diff.changes, labels.annex);
+  const headings = sectionHeadings(diff.changes, labels.annex, diff);
   const out: string[] = [];
   let current = '';
   diff.changes.forEach((change, index) => {

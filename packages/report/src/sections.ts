@@ -1,4 +1,4 @@
-import type { Change, ChangeKind, PlanDiff, TaskRef } from '@plandiff/model';
+import type { Change, ChangeKind, PlanDiff, PlanLabel, TaskRef } from '@plandiff/model';
 import { fillLabel, type Labels } from './labels.ts';
 import { taskTitle } from './task-title.ts';
 
@@ -56,7 +56,7 @@ export function compareSectionKeys(x: string, y: string): number {
 /** Counts changes per section and kind, sections in the order of their numbers. */
 export function countSections(diff: PlanDiff, labels: Labels): SectionCount[] {
   const keys = sectionKeys(diff);
-  const headings = sectionHeadings(diff.changes, labels.annex);
+  const headings = sectionHeadings(diff.changes, labels.annex, diff);
   const sections = new Map<string, SectionCount>();
   diff.changes.forEach((change, index) => {
     const key = keys[index] ?? 'a?';
@@ -76,9 +76,14 @@ export function countSections(diff: PlanDiff, labels: Labels): SectionCount[] {
 
 /**
  * Titles (`number heading`) of the top-level sections on each side, keyed `a3`/`b3`. An annex (units
- * `A2.…`, which have no section unit of their own) is named by `annex` with its number (`附件2`).
+ * `A2.…`, which have no section unit of their own) is named by `annex` with its number and, when the
+ * side's plan label lists it, its own title (`附件2 名词解释`).
  */
-export function sectionHeadings(changes: readonly Change[], annex = '附件{n}'): Map<string, string> {
+export function sectionHeadings(
+  changes: readonly Change[],
+  annex = '附件{n}',
+  plans: { a?: PlanLabel; b?: PlanLabel } = {},
+): Map<string, string> {
   const headings = new Map<string, string>();
   for (const change of changes) {
     if (change.depth !== 1) continue;
@@ -89,11 +94,19 @@ export function sectionHeadings(changes: readonly Change[], annex = '附件{n}')
     for (const [side, refs] of [['b', change.to] as const, ['a', change.from] as const]) {
       for (const ref of refs) {
         const k = /^A(\d+)\./.exec(ref.id)?.[1];
-        if (k && !headings.has(`${side}A${k}`)) headings.set(`${side}A${k}`, fillLabel(annex, { n: k }));
+        if (k && !headings.has(`${side}A${k}`)) headings.set(`${side}A${k}`, annexHeading(annex, k, plans[side]));
       }
     }
   }
   return headings;
+}
+
+/** `附件1 2026年省十件民生实事`: the numbered name, then the annex's own title unless it only repeats the name. */
+function annexHeading(annex: string, k: string, plan: PlanLabel | undefined): string {
+  const name = fillLabel(annex, { n: k });
+  const own = plan?.annexes?.[Number(k) - 1];
+  const title = own?.title.trim();
+  return title && title !== name && title !== own?.label ? `${name} ${title}` : name;
 }
 
 /** Counts changes per kind (what rows a report shows). */
