@@ -54,7 +54,10 @@ export function pairFigures(from: readonly PlacedFigure[], to: readonly PlacedFi
     to.forEach((y, j) => {
       if (foldUnit(x.figure.unit) !== foldUnit(y.figure.unit)) return;
       // Same words, other quantity: a five-year total is not last year's figure.
-      if (x.period && y.period && x.period !== y.period) return;
+      // The same value restated (14亿多, 4万亿元) is one fact whatever the period, and reports no change.
+      const restated =
+        x.figure.value === y.figure.value && x.figure.upper === y.figure.upper && x.figure.modifier === y.figure.modifier;
+      if (x.period && y.period && x.period !== y.period && !restated) return;
       const s = dice(ctxA[i]!, ctxB[j]!);
       if (s < MIN_CONTEXT_SIMILARITY) return;
       const same = x.figure.text === y.figure.text ? 1e-3 : 0;
