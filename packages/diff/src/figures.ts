@@ -1,5 +1,6 @@
 import type { Figure, FigureChange } from '@plandiff/model';
 import { assignOptimal } from './assign.ts';
+import { disjointBrackets } from './figure-brackets.ts';
 import { bigrams } from './vectors.ts';
 
 /** Least context overlap (Dice over bigrams, values masked) for two figures to be the same target. */
@@ -58,6 +59,7 @@ export function pairFigures(from: readonly PlacedFigure[], to: readonly PlacedFi
       const restated =
         x.figure.value === y.figure.value && x.figure.upper === y.figure.upper && x.figure.modifier === y.figure.modifier;
       if (x.period && y.period && x.period !== y.period && !restated) return;
+      if (disjointBrackets(x.figure, y.figure)) return;
       const s = dice(ctxA[i]!, ctxB[j]!);
       if (s < MIN_CONTEXT_SIMILARITY) return;
       const same = x.figure.text === y.figure.text ? 1e-3 : 0;
