@@ -29,7 +29,9 @@ function pairings(a: Plan, b: Plan, figurePeriods: boolean): Set<string> {
   const out = new Set<string>();
   for (const c of changes)
     for (const p of [...c.figures, ...(c.figuresKept ?? [])])
-      out.add(`${p.fromId} ${p.fromContext} [${p.from}${p.fromModifier}] → ${p.toId} ${p.context} [${p.to}${p.toModifier}]`);
+      out.add(
+        `${p.fromId} ${p.fromContext} [${p.from}${p.fromModifier}] → ${p.toId} ${p.context} [${p.to}${p.toModifier}]`,
+      );
   return out;
 }
 
@@ -44,7 +46,9 @@ for (let i = 1; i < YEARS.length; i++) {
   const come = [...now].filter((p) => !before.has(p));
   removed += gone.length;
   added += come.length;
-  console.log(`${ya}→${yb}: ${before.size} pairings before, ${now.size} now; removed ${gone.length}, added ${come.length}`);
+  console.log(
+    `${ya}→${yb}: ${before.size} pairings before, ${now.size} now; removed ${gone.length}, added ${come.length}`,
+  );
   if (list) for (const p of [...gone.map((g) => `  − ${g}`), ...come.map((g) => `  + ${g}`)]) console.log(p);
 }
 console.log(`total: removed ${removed}, added ${added}`);

@@ -57,7 +57,9 @@ export function pairFigures(from: readonly PlacedFigure[], to: readonly PlacedFi
       // Same words, other quantity: a five-year total is not last year's figure.
       // The same value restated (14亿多, 4万亿元) is one fact whatever the period, and reports no change.
       const restated =
-        x.figure.value === y.figure.value && x.figure.upper === y.figure.upper && x.figure.modifier === y.figure.modifier;
+        x.figure.value === y.figure.value &&
+        x.figure.upper === y.figure.upper &&
+        x.figure.modifier === y.figure.modifier;
       if (x.period && y.period && x.period !== y.period && !restated) return;
       if (disjointBrackets(x.figure, y.figure)) return;
       const s = dice(ctxA[i]!, ctxB[j]!);

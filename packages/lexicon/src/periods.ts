@@ -23,7 +23,8 @@ export const PERIOD_RULES: readonly PeriodRule[] = [
     what: 'a review of several years (五年来, 过去五年, 这五年, 以来的五年, “十三五”时期发展成就)',
     period: 'years',
     scope: 'section',
-    pattern: /[两二三四五六七八九十]+年(?:来|间|里|中)|(?:过去|以来的|这)[两二三四五六七八九十]+年|“十[一二三四五六七八九]五”时期[^，,；;。]{0,12}(?:回顾|成就)/gu,
+    pattern:
+      /[两二三四五六七八九十]+年(?:来|间|里|中)|(?:过去|以来的|这)[两二三四五六七八九十]+年|“十[一二三四五六七八九]五”时期[^，,；;。]{0,12}(?:回顾|成就)/gu,
   },
   {
     ruleId: 'period-several-years-paragraph',
