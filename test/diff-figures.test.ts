@@ -90,3 +90,43 @@ describe('figures across editions', () => {
     expect(jobs.some((p) => p.includes('6600万人'))).toBe(false);
   });
 });
+
+// Cases from the audit of the period rule (bench/figure-pairs-audit.ts, docs/diff.md): each failed before
+// the fix named in its title.
+describe('figure periods: scope of the period words', () => {
+  const has = (ps: FigureChange[], from: string, to: string) => ps.some((p) => p.from === from && p.to === to);
+
+  it('a paragraph that opens on its own year (2007年，) is one year inside a five-year review; 年均 reaches only its clause', () => {
+    // 2008 1.2: ——经济跨上新台阶。2007年，…年均增长10.6%，…；全国财政收入达到5.13万亿元 → 2009: 财政收入6.13万亿元.
+    const ps = pairs(2008, 2009);
+    expect(has(ps, '5.13万亿元', '6.13万亿元')).toBe(true);
+    // The five-year growth and average still do not pair with one year's.
+    expect(has(ps, '65.5%', '9%')).toBe(false);
+    expect(has(ps, '10.6%', '19.5%')).toBe(false);
+  });
+
+  it('近三年 inside one paragraph does not carry into the next paragraphs of a one-year review', () => {
+    // 2016 1.x: 近三年淘汰落后炼钢炼铁产能… ; later 1.15: 农村学生人数又增长10.5% → 2017: 增长21.3%.
+    expect(has(pairs(2016, 2017), '10.5%', '21.3%')).toBe(true);
+  });
+
+  it('去年 inside a five-year review does not turn the rest of the review into one year', () => {
+    // 2017 (2016): 新设7个自贸试验区 is not 2018’s five-year 在上海等省市设立11个自贸试验区.
+    const ps = pairs(2017, 2018);
+    expect(has(ps, '7个', '11个')).toBe(false);
+    expect(has(ps, '2个百分点', '8.1个百分点')).toBe(false);
+  });
+
+  it('a value restated in the same words pairs across periods and reports no change', () => {
+    // 2010 1.7.4 (one year) and 2011 1.8.4 (the 十一五 review): 实施两年新增4万亿元的投资计划.
+    const kept = diffPlans(load(2010), load(2011), { wording: false }).changes.flatMap((c) => c.figuresKept ?? []);
+    expect(kept.some((p) => p.from === '4万亿元' && p.context.includes('实施两年新增'))).toBe(true);
+  });
+});
+
+describe('figure ranges: brackets', () => {
+  it('does not pair 2021’s band 不到100万元 with 2022’s band 100万元至300万元', () => {
+    const ps = pairs(2021, 2022).filter((p) => p.unit === '万元');
+    expect(ps.some((p) => p.to === '100万元至300万元')).toBe(false);
+  });
+});

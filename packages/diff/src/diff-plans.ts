@@ -181,7 +181,8 @@ function diffTrees(a: Plan, b: Plan, t: Thresholds, options: DiffOptions): Chang
     const placed = (ns: readonly Node[]) =>
       ns.flatMap((n) => {
         const periods = figurePeriods(n.unit.text, n.unit.figures, (n.side === 0 ? periodsA : periodsB).get(n.unit));
-        return n.unit.figures.map((figure, k) => ({ id: n.unit.id, figure, period: periods[k] }));
+        const periodOf = (k: number) => (options.figurePeriods === false ? undefined : periods[k]);
+        return n.unit.figures.map((figure, k) => ({ id: n.unit.id, figure, period: periodOf(k) }));
       });
     const figures = paired ? pairFigures(placed(g.from), placed(g.to)) : { changed: [], kept: [] };
     const change: Change = {

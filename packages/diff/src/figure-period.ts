@@ -4,12 +4,46 @@ import type { Figure, Plan, Unit } from '@plandiff/model';
 /** The period of a figure: `years` (a five-year review's total), `year` (one year's), or unknown. */
 export type FigurePeriod = 'years' | 'year' | undefined;
 
+/** A period word of a text: where it ends, and (for a clause-scoped word) where its clause ends. */
+interface PeriodMark {
+  at: number;
+  until: number;
+  /** Carried into the next paragraphs of the section. */
+  carries: boolean;
+  period: 'years' | 'year';
+}
+
+/** Ends a clause: a clause-scoped period word (`累计`, `年均`) reaches no further. */
+const CLAUSE_END = /[，,；;。！？]/gu;
+
 /** The period words of a text (PERIOD_RULES), by the position right after each. */
-function periodMarks(text: string): { at: number; period: 'years' | 'year' }[] {
-  const marks: { at: number; period: 'years' | 'year' }[] = [];
+function periodMarks(text: string): PeriodMark[] {
+  const marks: PeriodMark[] = [];
   for (const rule of PERIOD_RULES)
-    for (const m of text.matchAll(rule.pattern)) marks.push({ at: m.index + m[0].length, period: rule.period });
+    for (const m of text.matchAll(rule.pattern)) {
+      const at = m.index + m[0].length;
+      let until = Number.POSITIVE_INFINITY;
+      if (rule.scope === 'clause') {
+        CLAUSE_END.lastIndex = at;
+        until = CLAUSE_END.exec(text)?.index ?? text.length;
+      }
+      marks.push({ at, until, carries: rule.scope === 'section', period: rule.period });
+    }
   return marks.sort((x, y) => x.at - y.at);
+}
+
+/** The period at a position: the last clause word still open there, else the last paragraph word. */
+function periodAt(marks: readonly PeriodMark[], at: number, start: FigurePeriod): FigurePeriod {
+  let paragraph = start;
+  let clause: FigurePeriod;
+  for (const m of marks) {
+    if (m.at > at) break;
+    if (m.until === Number.POSITIVE_INFINITY) {
+      paragraph = m.period;
+      clause = undefined;
+    } else clause = m.until >= at ? m.period : undefined;
+  }
+  return clause ?? paragraph;
 }
 
 /**
@@ -24,7 +58,7 @@ export function periodsBefore(plan: Plan): Map<Unit, FigurePeriod> {
     for (const u of units) {
       if (u.depth === 1) carry = undefined;
       out.set(u, carry);
-      carry = periodMarks(u.text).at(-1)?.period ?? carry;
+      carry = periodMarks(u.text).findLast((m) => m.carries)?.period ?? carry;
       walk(u.children);
     }
   };
@@ -43,8 +77,6 @@ export function figurePeriods(text: string, figures: readonly Figure[], start: F
     const found = text.indexOf(f.context, from);
     const at = found >= 0 ? found + Math.max(0, f.context.indexOf(f.text)) : from;
     if (found >= 0) from = found;
-    let period = start;
-    for (const m of marks) if (m.at <= at) period = m.period;
-    return period;
+    return periodAt(marks, at, start);
   });
 }

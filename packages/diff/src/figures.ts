@@ -1,5 +1,6 @@
 import type { Figure, FigureChange } from '@plandiff/model';
 import { assignOptimal } from './assign.ts';
+import { disjointBrackets } from './figure-brackets.ts';
 import { bigrams } from './vectors.ts';
 
 /** Least context overlap (Dice over bigrams, values masked) for two figures to be the same target. */
@@ -54,7 +55,13 @@ export function pairFigures(from: readonly PlacedFigure[], to: readonly PlacedFi
     to.forEach((y, j) => {
       if (foldUnit(x.figure.unit) !== foldUnit(y.figure.unit)) return;
       // Same words, other quantity: a five-year total is not last year's figure.
-      if (x.period && y.period && x.period !== y.period) return;
+      // The same value restated (14亿多, 4万亿元) is one fact whatever the period, and reports no change.
+      const restated =
+        x.figure.value === y.figure.value &&
+        x.figure.upper === y.figure.upper &&
+        x.figure.modifier === y.figure.modifier;
+      if (x.period && y.period && x.period !== y.period && !restated) return;
+      if (disjointBrackets(x.figure, y.figure)) return;
       const s = dice(ctxA[i]!, ctxB[j]!);
       if (s < MIN_CONTEXT_SIMILARITY) return;
       const same = x.figure.text === y.figure.text ? 1e-3 : 0;

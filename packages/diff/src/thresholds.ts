@@ -44,6 +44,8 @@ export interface DiffOptions extends Partial<Thresholds> {
   depth?: number;
   /** Compute word-level wording diffs (default true; tracing turns it off because it only needs links). */
   wording?: boolean;
+  /** Pair figures only within the same period (figure-period.ts; default true). Off only to audit the rule. */
+  figurePeriods?: boolean;
   /** Labels for the two sides (default: the plans' titles). */
   refA?: string;
   refB?: string;

@@ -50,3 +50,13 @@ describe('figures of the 2024 → 2025 reports', () => {
     );
   });
 });
+
+describe('compareFigures: brackets', () => {
+  it('pairs a range with a bounded value only when their brackets overlap', () => {
+    // Disjoint tax bands: below 100 and 100–300.
+    expect(compare('所得额不到100万元的部分减半', '所得额100万元至300万元的部分减半')).toEqual([]);
+    // Overlapping: at least 6 and 6–6.5; about 6.5 and 6–6.5.
+    expect(compare('国内生产总值增长6%－6.5%', '国内生产总值增长6%以上')).toEqual(['6%－6.5%→6%以上']);
+    expect(compare('国内生产总值增长6.5%左右', '国内生产总值增长6%－6.5%')).toEqual(['6.5%左右→6%－6.5%']);
+  });
+});
