@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@plandiff/model';
 import type { Block } from './blocks.ts';
 import type { DateContext, Scored } from './find-date.ts';
-import { findDates, validDate } from './parse-date.ts';
+import { type DateMatch, validDate } from './parse-date.ts';
 import { readShortDate, type ShortDate, shortDateIso } from './short-dates.ts';
 
 /** A label followed by a date printed without its full year (`发布时间：18-03-08`, `日期：10-08`). */
@@ -33,14 +33,17 @@ export function resolveShort(
   shorts: readonly ShortFind[],
   scored: Scored[],
   blocks: readonly Block[],
+  datesIn: readonly (readonly DateMatch[])[],
   ctx: DateContext,
   diagnostics: Diagnostic[],
 ): void {
+  let page: { year: number; from: string } | undefined | null = null; // read once, on first need
   for (const { block, date, score } of shorts) {
     let year = date.year;
     let from = '';
     if (year === undefined) {
-      const found = pageYear(blocks, ctx);
+      if (page === null) page = pageYear(blocks, datesIn, ctx);
+      const found = page;
       if (!found) {
         diagnostics.push(
           info(`date “${date.text}” has no year and the page shows none; ignored`, 'scrape-date-no-year'),
@@ -60,14 +63,18 @@ export function resolveShort(
 }
 
 /** The year the page is clearly about: its URL's date, its full dates' usual year, its title's year. */
-function pageYear(blocks: readonly Block[], ctx: DateContext): { year: number; from: string } | undefined {
+function pageYear(
+  blocks: readonly Block[],
+  datesIn: readonly (readonly DateMatch[])[],
+  ctx: DateContext,
+): { year: number; from: string } | undefined {
   const urlDate = ctx.url ? dateInUrl(ctx.url) : undefined;
   if (urlDate) return { year: Number(urlDate.slice(0, 4)), from: 'the page URL' };
   const urlYear = ctx.url ? /\/((?:19|20)\d{2})(?:0[1-9]|1[0-2])?\//.exec(ctx.url)?.[1] : undefined;
   if (urlYear) return { year: Number(urlYear), from: 'the page URL' };
   const counts = new Map<number, number>();
-  for (const block of blocks)
-    for (const d of findDates(block.text)) {
+  for (const dates of datesIn)
+    for (const d of dates) {
       const y = Number(d.iso.slice(0, 4));
       counts.set(y, (counts.get(y) ?? 0) + 1);
     }
