@@ -1,7 +1,7 @@
 import { FURNITURE_ELEMENT_RULES, TABLE_HEADER_RULE, WEB_CHROME_RULES } from '@plandiff/lexicon';
 import type { Diagnostic } from '@plandiff/model';
 import type { Block } from './blocks.ts';
-import type { DomNode } from './dom.ts';
+import { type DomNode, isInside } from './dom.ts';
 
 /** What each cleaner rule removes, for the diagnostics (web-* rules name themselves in lexicon). */
 const WHAT: Record<string, string> = {
@@ -38,7 +38,7 @@ export function accountBlocks(
   const diagnostics: Diagnostic[] = [];
   const runs: { ruleId: string; blocks: Block[] }[] = [];
   for (const block of blocks) {
-    if (keptSet.has(block.index) || !(also.has(block.index) || inside(block.owner, container))) continue;
+    if (keptSet.has(block.index) || !(also.has(block.index) || isInside(block.owner, container))) continue;
     const ruleId = dropped[block.index] ?? 'scrape-block-unaccounted';
     const last = runs[runs.length - 1];
     const previous = last?.blocks[last.blocks.length - 1];
@@ -95,9 +95,4 @@ function lineIndex(html: string): (offset: number) => number {
     }
     return lo + 1;
   };
-}
-
-function inside(node: DomNode, container: DomNode): boolean {
-  for (let n: DomNode | null | undefined = node; n; n = n.parent) if (n === container) return true;
-  return false;
 }

@@ -1,7 +1,7 @@
 import type { Block } from './blocks.ts';
 import { isSignOff } from './body-edges.ts';
 import { isMetaLine } from './chrome.ts';
-import type { DomNode } from './dom.ts';
+import { type DomNode, isInside } from './dom.ts';
 import { isNumberedLine } from './plan-line.ts';
 import type { BlockKind } from './select-content.ts';
 
@@ -63,16 +63,11 @@ export function continueIntoSiblings(
 /** How many levels above `container` the nearest element holding both it and `node` is. */
 function levelsUp(node: DomNode, container: DomNode): number {
   let up = 0;
-  for (let c: DomNode | null | undefined = container; c; c = c.parent, up++) if (holds(c, node)) return up;
+  for (let c: DomNode | null | undefined = container; c; c = c.parent, up++) if (isInside(node, c)) return up;
   return Number.POSITIVE_INFINITY;
 }
 
 function common(a: DomNode, b: DomNode): DomNode {
-  for (let c: DomNode | null | undefined = a; c; c = c.parent) if (holds(c, b)) return c;
+  for (let c: DomNode | null | undefined = a; c; c = c.parent) if (isInside(b, c)) return c;
   return a;
-}
-
-function holds(ancestor: DomNode, node: DomNode): boolean {
-  for (let n: DomNode | null | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
 }

@@ -1,6 +1,6 @@
 import type { Block } from './blocks.ts';
 import { isMetaLine } from './chrome.ts';
-import type { DomNode } from './dom.ts';
+import { type DomNode, isInside } from './dom.ts';
 import type { BlockKind } from './select-content.ts';
 
 /**
@@ -38,14 +38,9 @@ export function extendInContainer(
   let i = end;
   while (i < blocks.length) {
     const b = blocks[i] as Block;
-    if (kinds[i] === 'bad' || terminators[i] || !inside(b.owner, container)) break;
+    if (kinds[i] === 'bad' || terminators[i] || !isInside(b.owner, container)) break;
     if (b.linkChars > b.chars / 2 || isMetaLine(b.text)) break;
     i++;
   }
   return i;
-}
-
-function inside(node: DomNode, container: DomNode): boolean {
-  for (let n: DomNode | null | undefined = node; n; n = n.parent) if (n === container) return true;
-  return false;
 }

@@ -87,6 +87,12 @@ export const BLOCK_TAGS = new Set([
   'html',
 ]);
 
+/** True when `node` is `ancestor` or lies inside it. */
+export function isInside(node: DomNode, ancestor: DomNode): boolean {
+  for (let n: DomNode | null | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
 /** True for elements hidden with `display:none`, `visibility:hidden` or the `hidden` attribute. */
 export function isHidden(node: DomNode): boolean {
   const a = node.attribs;

@@ -58,7 +58,9 @@ export function findPageDates(root: DomNode, blocks: readonly Block[], ctx: Date
   const keptSet = new Set(ctx.kept);
   const firstKept = ctx.kept[0] ?? ctx.contentRange[0];
   const lastKept = ctx.kept[ctx.kept.length - 1] ?? ctx.contentRange[1];
-  const datesPerBlock = blocks.map((b) => (/\d|〇|○/.test(b.text) ? findDates(b.text).length : 0));
+  // Each block's dates, read once: the scoring and the year of short dates both use them.
+  const datesIn = blocks.map((b) => (/\d|〇|○/.test(b.text) ? findDates(b.text) : []));
+  const datesPerBlock = datesIn.map((d) => d.length);
   const position = (block: Block): number => {
     let score = 0;
     if (ctx.titleIndex >= 0) {
@@ -77,7 +79,7 @@ export function findPageDates(root: DomNode, blocks: readonly Block[], ctx: Date
       if (block.text.length <= 120 && /\d/.test(block.text)) collectShort(block, shortDates, position(block));
       continue;
     }
-    for (const date of findDates(block.text)) {
+    for (const date of datesIn[block.index] ?? []) {
       let score = 0;
       const before = block.text.slice(Math.max(0, date.index - 14), date.index);
       const labelCell = date.index <= 2 && /^[\p{Script=Han}\s]{2,8}[:：]$/u.test(blocks[block.index - 1]?.text ?? '');
@@ -109,7 +111,7 @@ export function findPageDates(root: DomNode, blocks: readonly Block[], ctx: Date
   }
   const urlDate = ctx.url ? dateInUrl(ctx.url) : undefined;
   if (urlDate) scored.push({ iso: urlDate, score: 1.5, order: 1e9, signing: false });
-  resolveShort(shortDates, scored, blocks, ctx, diagnostics);
+  resolveShort(shortDates, scored, blocks, datesIn, ctx, diagnostics);
 
   const best = (list: readonly Scored[]) => {
     let top: Scored | undefined;

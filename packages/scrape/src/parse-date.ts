@@ -54,12 +54,14 @@ function push(out: DateMatch[], text: string, index: number, length: number, y: 
   out.push({ iso, index, length, withTime });
 }
 
-function validDate(y: number, m: number, d: number): boolean {
+/** True for a real calendar day in 1949–2100 (the years a government page can carry). */
+export function validDate(y: number, m: number, d: number): boolean {
   if (!(y >= 1949 && y <= 2100 && m >= 1 && m <= 12 && d >= 1)) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-function toInt(s: string | undefined): number {
+/** Number of an ASCII or full-width digit string (`０９` → 9); NaN when absent. */
+export function toInt(s: string | undefined): number {
   if (!s) return Number.NaN;
   return Number(s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
 }

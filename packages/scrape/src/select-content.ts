@@ -140,12 +140,14 @@ export function selectContent(
   const { container } = carried;
   const dropped: (string | undefined)[] = blocks.map(() => 'scrape-outside-body');
   const kept = trimBlocks(blocks, kinds, bestRange, dropped);
-  for (let i = 0; i < blocks.length; i++) if (kinds[i] === 'bad') dropped[i] = badRule(blocks[i] as Block, repeated);
-  for (let i = 0; i < blocks.length; i++)
-    if (terminators[i] && dropped[i] === 'scrape-outside-body') dropped[i] = 'scrape-after-body';
-  // A header row left out of the run (a table opening the body starts the run at its first data row) is named for what it is.
-  for (let i = 0; i < blocks.length; i++)
-    if (blocks[i]?.header && dropped[i] === 'scrape-outside-body') dropped[i] = TABLE_HEADER_RULE.ruleId;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    if (kinds[i] === 'bad') dropped[i] = badRule(block, repeated);
+    if (dropped[i] !== 'scrape-outside-body') continue;
+    if (terminators[i]) dropped[i] = 'scrape-after-body';
+    // A header row left out of the run (a table opening the body starts the run at its first data row) is named for what it is.
+    else if (block.header) dropped[i] = TABLE_HEADER_RULE.ruleId;
+  }
   return { container, range: bestRange, kept, kinds, dropped };
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@plandiff/model';
 import type { Block } from './blocks.ts';
 import type { DateContext, Scored } from './find-date.ts';
-import { findDates } from './parse-date.ts';
+import { type DateMatch, validDate } from './parse-date.ts';
 import { readShortDate, type ShortDate, shortDateIso } from './short-dates.ts';
 
 /** A label followed by a date printed without its full year (`发布时间：18-03-08`, `日期：10-08`). */
@@ -33,14 +33,17 @@ export function resolveShort(
   shorts: readonly ShortFind[],
   scored: Scored[],
   blocks: readonly Block[],
+  datesIn: readonly (readonly DateMatch[])[],
   ctx: DateContext,
   diagnostics: Diagnostic[],
 ): void {
+  let page: { year: number; from: string } | undefined | null = null; // read once, on first need
   for (const { block, date, score } of shorts) {
     let year = date.year;
     let from = '';
     if (year === undefined) {
-      const found = pageYear(blocks, ctx);
+      if (page === null) page = pageYear(blocks, datesIn, ctx);
+      const found = page;
       if (!found) {
         diagnostics.push(
           info(`date “${date.text}” has no year and the page shows none; ignored`, 'scrape-date-no-year'),
@@ -60,14 +63,18 @@ export function resolveShort(
 }
 
 /** The year the page is clearly about: its URL's date, its full dates' usual year, its title's year. */
-function pageYear(blocks: readonly Block[], ctx: DateContext): { year: number; from: string } | undefined {
+function pageYear(
+  blocks: readonly Block[],
+  datesIn: readonly (readonly DateMatch[])[],
+  ctx: DateContext,
+): { year: number; from: string } | undefined {
   const urlDate = ctx.url ? dateInUrl(ctx.url) : undefined;
   if (urlDate) return { year: Number(urlDate.slice(0, 4)), from: 'the page URL' };
   const urlYear = ctx.url ? /\/((?:19|20)\d{2})(?:0[1-9]|1[0-2])?\//.exec(ctx.url)?.[1] : undefined;
   if (urlYear) return { year: Number(urlYear), from: 'the page URL' };
   const counts = new Map<number, number>();
-  for (const block of blocks)
-    for (const d of findDates(block.text)) {
+  for (const dates of datesIn)
+    for (const d of dates) {
       const y = Number(d.iso.slice(0, 4));
       counts.set(y, (counts.get(y) ?? 0) + 1);
     }
@@ -85,10 +92,16 @@ function pageYear(blocks: readonly Block[], ctx: DateContext): { year: number; f
  * and no leading zeros, `/art/2017/5/12/art_1_2.html` (a common government CMS).
  */
 export function dateInUrl(url: string): string | undefined {
-  const m = /(?:^|[^0-9])(20\d{2}|19\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?([0-2][0-9]|3[01])(?![0-9])/.exec(url);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  const s = /\/((?:19|20)\d{2})[-/_](1[0-2]|0?[1-9])[-/_](3[01]|[12][0-9]|0?[1-9])(?=[/_.-])/.exec(url);
-  return s ? `${s[1]}-${(s[2] ?? '').padStart(2, '0')}-${(s[3] ?? '').padStart(2, '0')}` : undefined;
+  const stamps = [
+    ...url.matchAll(/(?:^|[^0-9])(20\d{2}|19\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?([0-2][0-9]|3[01])(?![0-9])/g),
+    ...url.matchAll(/\/((?:19|20)\d{2})[-/_](1[0-2]|0?[1-9])[-/_](3[01]|[12][0-9]|0?[1-9])(?=[/_.-])/g),
+  ];
+  for (const m of stamps) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    // An id that looks like a stamp (`c20190231`, `t20120200`) is no date: try the next.
+    if (validDate(y, mo, d)) return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  return undefined;
 }
 
 function info(reason: string, ruleId: string): Diagnostic {

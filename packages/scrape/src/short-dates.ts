@@ -1,3 +1,5 @@
+import { toInt, validDate } from './parse-date.ts';
+
 /**
  * Dates printed without a full year, read only where a label says a date follows (`发布时间：`):
  * two-digit years (`18-03-08`, `18年3月8日`) and month-day stamps (`10-08`, `10月8日`), whose year
@@ -39,29 +41,19 @@ export function readShortDate(text: string, now = new Date()): ShortDate | undef
     const year = yy <= pivot ? 2000 + yy : 1900 + yy;
     const month = toInt(two[2] ?? two[4]);
     const day = toInt(two[3] ?? two[5]);
-    if (valid(year, month, day)) return { year, month, day, index: two.index, length: two[0].length, text: two[0] };
+    if (validDate(year, month, day)) return { year, month, day, index: two.index, length: two[0].length, text: two[0] };
   }
   const md = MONTH_DAY.exec(head);
   if (md && md.index <= 2) {
     const month = toInt(md[1]);
     const day = toInt(md[2] ?? md[3]);
-    if (valid(2000, month, day)) return { month, day, index: md.index, length: md[0].length, text: md[0] };
+    if (validDate(2000, month, day)) return { month, day, index: md.index, length: md[0].length, text: md[0] };
   }
   return undefined;
 }
 
 /** ISO date of a short date in `year`, or undefined when the day does not exist that year. */
 export function shortDateIso(date: ShortDate, year: number): string | undefined {
-  if (!valid(year, date.month, date.day)) return undefined;
+  if (!validDate(year, date.month, date.day)) return undefined;
   return `${year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
-
-function valid(y: number, m: number, d: number): boolean {
-  if (!(y >= 1949 && y <= 2100 && m >= 1 && m <= 12 && d >= 1)) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function toInt(s: string | undefined): number {
-  if (!s) return Number.NaN;
-  return Number(s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
 }
