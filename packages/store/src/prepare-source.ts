@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { type Diagnostic, isPlandiffError, type Plan, PlandiffError } from '@plandiff/model';
-import { type AttachmentInput, attachmentFileName, attachmentRecords } from './attachments.ts';
+import { type AttachmentInput, attachmentFileName, attachmentRecords, isDocumentKind } from './attachments.ts';
 import { sha256Hex } from './blob-hash.ts';
 import { type SourceKind, type SourceRecord, selectHeaders, stripCredentials } from './layout.ts';
 import { validateName } from './names.ts';
@@ -80,7 +80,7 @@ export async function prepareSource(input: SourceInput, normalizer: Normalizer):
 function planAttachment(input: SourceInput): PlanAttachment | undefined {
   if (input.planFrom === undefined) return undefined;
   const a = input.attachments?.[input.planFrom];
-  if (!a || !(a.kind === 'docx' || a.kind === 'pdf' || a.kind === 'doc' || a.kind === 'wps'))
+  if (!a || !isDocumentKind(a.kind))
     throw new PlandiffError('INTERNAL', `${input.label}: planFrom ${input.planFrom} names no document attachment`);
   return { bytes: a.bytes, kind: a.kind, sha256: sha256Hex(a.bytes), url: stripCredentials(a.url), label: a.name };
 }
