@@ -55,7 +55,9 @@ beforeAll(() => {
   const wrapper = join(root, 'bin', 'git');
   writeFileSync(
     wrapper,
-    `#!/bin/sh\n{ for a in "$@"; do printf '%s\\037' "$a"; done; printf '\\n'; } >> '${log}'\nexec '${realGit}' "$@"\n`,
+    // One write per call: the commit-graph update runs alongside other git calls, and a line
+    // written argument by argument would interleave with theirs.
+    `#!/bin/sh\nus=$(printf '\\037'); line=''\nfor a in "$@"; do line="$line$a$us"; done\nprintf '%s\\n' "$line" >> '${log}'\nexec '${realGit}' "$@"\n`,
   );
   chmodSync(wrapper, 0o755);
   buildWide(join(root, 'small'), 1, editions);

@@ -7,7 +7,7 @@ import {
   fetchAttachments,
   mainTextLinks,
 } from '@plandiff/scrape';
-import { MAX_ATTACHMENTS, MAX_SOURCE_BYTES, type SourceInput } from '@plandiff/store';
+import { isDocumentKind, MAX_ATTACHMENTS, MAX_SOURCE_BYTES, type SourceInput } from '@plandiff/store';
 import { storeNormalizer } from './store-normalizer.ts';
 
 /**
@@ -38,7 +38,7 @@ export async function followAttachments(
   const own = await unitCount(input.bytes, input.kind, page.sha256, input.label);
   let best: { index: number; units: number } | undefined;
   for (const [index, a] of fetched.attachments.entries()) {
-    if (a.kind !== 'docx' && a.kind !== 'pdf' && a.kind !== 'doc' && a.kind !== 'wps') continue;
+    if (!isDocumentKind(a.kind)) continue;
     try {
       const units = await unitCount(a.bytes, a.kind, a.sha256, a.name);
       if (units === 0) diagnostics.push(note(`attachment ${named(a)} holds no numbered plan; archived only`));

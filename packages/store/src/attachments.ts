@@ -12,6 +12,11 @@ export const ATTACHMENT_KINDS = ['docx', 'pdf', 'doc', 'wps', 'xlsx', 'xls', 'bi
 /** A kind of archived attachment (`bin` for a file of no format plandiff names). */
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
+/** True for the kinds a plan can be read from: documents, not spreadsheets or unnamed files. */
+export function isDocumentKind(kind: AttachmentKind): kind is 'docx' | 'pdf' | 'doc' | 'wps' {
+  return kind === 'docx' || kind === 'pdf' || kind === 'doc' || kind === 'wps';
+}
+
 /** At most this many attachments are archived per edition (a page listing hundreds of files is an index). */
 export const MAX_ATTACHMENTS = 20;
 

@@ -130,6 +130,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
     const heads = await listHeadBlobs(
       corpus.git,
       prepared.map((p) => editionPaths(p.input.series, p.edition).dir),
+      head, // read above, under the lock: one rev-parse less per import
     );
     const algorithm = [...heads.values()][0]?.length === 64 ? 'sha256' : 'sha1';
     const oldPlans = readOldPlans(corpus.git, heads, prepared);
@@ -181,7 +182,7 @@ export async function importSources(dir: string, inputs: SourceInput[], options:
       writes.push({ path: CORPUS_FILE, bytes: Buffer.from(configText) });
     }
     if (!committed) {
-      const top = new Set(lsTree(corpus.git, headCommit(corpus.git), undefined, false).map((e) => e.path));
+      const top = new Set(lsTree(corpus.git, head, undefined, false).map((e) => e.path));
       for (const [name, text] of Object.entries(SCAFFOLD)) {
         if (!top.has(name)) writes.push({ path: name, bytes: Buffer.from(text) });
       }

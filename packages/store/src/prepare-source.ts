@@ -1,6 +1,12 @@
 import { basename } from 'node:path';
 import { type Diagnostic, isPlandiffError, type Plan, PlandiffError } from '@plandiff/model';
-import { type AttachmentInput, attachmentFileName, attachmentRecords } from './attachments.ts';
+import {
+  type AttachmentInput,
+  attachmentFileName,
+  attachmentRecords,
+  isDocumentKind,
+  MAX_ATTACHMENTS,
+} from './attachments.ts';
 import { sha256Hex } from './blob-hash.ts';
 import { type SourceKind, type SourceRecord, selectHeaders, stripCredentials } from './layout.ts';
 import { validateName } from './names.ts';
@@ -53,6 +59,13 @@ export async function prepareSource(input: SourceInput, normalizer: Normalizer):
   checkSourceSize(input.bytes.length, input.label);
   const sha256 = sha256Hex(input.bytes);
   const url = input.url === undefined ? undefined : stripCredentials(input.url);
+  // attachment-<n> names stop at MAX_ATTACHMENTS: more would only fail at the commit, for every source.
+  const count = input.attachments?.length ?? 0;
+  if (count > MAX_ATTACHMENTS)
+    throw new PlandiffError(
+      'USAGE',
+      `${input.label}: ${count} attachments; a source archives at most ${MAX_ATTACHMENTS}`,
+    );
   for (const a of input.attachments ?? []) checkSourceSize(a.bytes.length, `${input.label}: attachment ${a.name}`);
   const planFrom = planAttachment(input);
   const { plan: raw, diagnostics } = await normalizer.parse({
@@ -80,7 +93,7 @@ export async function prepareSource(input: SourceInput, normalizer: Normalizer):
 function planAttachment(input: SourceInput): PlanAttachment | undefined {
   if (input.planFrom === undefined) return undefined;
   const a = input.attachments?.[input.planFrom];
-  if (!a || !(a.kind === 'docx' || a.kind === 'pdf' || a.kind === 'doc' || a.kind === 'wps'))
+  if (!a || !isDocumentKind(a.kind))
     throw new PlandiffError('INTERNAL', `${input.label}: planFrom ${input.planFrom} names no document attachment`);
   return { bytes: a.bytes, kind: a.kind, sha256: sha256Hex(a.bytes), url: stripCredentials(a.url), label: a.name };
 }

@@ -1,4 +1,5 @@
 import { type Diagnostic, isPlandiffError, PlandiffError } from '@plandiff/model';
+import { isDocumentKind } from './attachments.ts';
 import { sha256Hex } from './blob-hash.ts';
 import { excludeScratch, openCorpus } from './corpus.ts';
 import type { Git } from './git.ts';
@@ -124,7 +125,7 @@ function readPlanAttachment(git: Git, head: string | undefined, dir: string, rec
     throw new PlandiffError('STORE_NOT_FOUND', `${path}: the plan's attachment is not in the last commit`);
   if (sha256Hex(bytes) !== entry.sha256)
     throw new PlandiffError('STORE_INVALID', `${path}: its bytes do not match the sha256 in source.json`);
-  if (entry.kind !== 'docx' && entry.kind !== 'pdf' && entry.kind !== 'doc' && entry.kind !== 'wps')
+  if (!isDocumentKind(entry.kind))
     throw new PlandiffError('STORE_INVALID', `${path}: a plan cannot be read from a ${entry.kind} file`);
   return { bytes, kind: entry.kind, sha256: entry.sha256, url: entry.finalUrl ?? entry.url, label: path };
 }

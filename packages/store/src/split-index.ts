@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, openSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HashAlgorithm } from './tree-object.ts';
 
@@ -33,6 +33,9 @@ interface RawEntry {
  */
 export function updateSplitIndex(dir: string, entries: IndexEntry[], algorithm: HashAlgorithm): SplitResult {
   const index = join(dir, '.git', 'index');
+  // Most corpora never split their index: without a shared index there is nothing to do here, and
+  // reading, hashing and parsing the whole (unsplit) index only to hand it to git would read it twice.
+  if (!hasSharedIndex(join(dir, '.git'))) return 'unhandled';
   const lock = `${index}.lock`;
   let fd: number;
   try {
@@ -59,6 +62,15 @@ export function updateSplitIndex(dir: string, entries: IndexEntry[], algorithm: 
   } finally {
     if (fd >= 0) closeSync(fd);
     if (!renamed) rmSync(lock, { force: true });
+  }
+}
+
+/** True when `.git` holds a shared index (`sharedindex.<id>`), which every split index links to. */
+function hasSharedIndex(gitDir: string): boolean {
+  try {
+    return readdirSync(gitDir).some((name) => name.startsWith('sharedindex.'));
+  } catch {
+    return false;
   }
 }
 

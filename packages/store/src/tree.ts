@@ -40,10 +40,13 @@ export function lsTree(git: Git, rev: string | undefined, paths?: string[], recu
   return entries;
 }
 
-/** Blob ids of the regular files under `dirs` in HEAD, by path (empty before the first commit). */
-export async function listHeadBlobs(git: Git, dirs: string[]): Promise<Map<string, string>> {
+/** Blob ids of the regular files under `dirs` in HEAD (or `head`, when the caller has it), by path (empty before the first commit). */
+export async function listHeadBlobs(
+  git: Git,
+  dirs: string[],
+  head: string | undefined = headCommit(git),
+): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
-  const head = headCommit(git);
   if (!head || dirs.length === 0) return blobs;
   for (const e of lsTree(git, head, dirs)) if (e.type === 'blob' && !LINK_MODES.has(e.mode)) blobs.set(e.path, e.id);
   return blobs;
