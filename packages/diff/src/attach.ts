@@ -61,8 +61,9 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
     const parts = book.mates(whole).map((m) => m.vOwn);
     return coverageGain(whole.vOwn, parts, u.vOwn) * boost(u, whole);
   };
-  // A unit's proposal depends only on the links of the units in its pool and of its neighbours (its
-  // context's links do not change during a pass): it is kept across rounds until one of those changes.
+  // A leaf's proposal depends only on the links of the units in its pool, of its neighbours, of its item
+  // (layoutPair) and of the items its pool's intros stand for (linkedVia): it is kept across rounds until
+  // one of those changes. A container's proposal reads only the pass's fixed scores.
   const cached = new Map<Node, Proposal | null>();
   const watchers = new Map<Node, Node[]>();
   const watch = (x: Node, u: Node) => {
@@ -88,7 +89,11 @@ export function attachParts(units: readonly Node[], book: LinkBook, sent: FlowTa
   const proposeFor = (u: Node): Proposal | null => {
     const leaf = isLeaf(u);
     const pool = leaf ? nearby(u) : containers.filter((v) => v.side !== u.side && v.depth === u.depth);
-    if (leaf) for (const x of [...pool, ...neighbours(u)]) watch(x, u);
+    if (leaf) {
+      for (const x of [...pool, ...neighbours(u)]) watch(x, u);
+      if (u.parent) watch(u.parent, u);
+      for (const v of pool) if (v.pseudo) watch(v.owner, u);
+    }
     const scored: Proposal[] = [];
     for (const v of pool) {
       const exact = leaf && !u.pseudo && ((linkedVia(v) && continuesExactly(u, v, book)) || layoutPair(u, v, book));
