@@ -1,5 +1,6 @@
 export { ANNEX_LABEL, GLOSSARY_LABEL } from './annexes.ts';
 export { ATTACHMENT_LIST_LABEL } from './attachment-links.ts';
+export { POSTING_DATE_LABELS, SIGNING_DATE_LABELS } from './date-labels.ts';
 export { BARE_NUMERAL, ENUMERATION_STYLES, type EnumerationStyle } from './enumerations.ts';
 export {
   ATTACHMENT,

@@ -1,3 +1,4 @@
+import { POSTING_DATE_LABELS, SIGNING_DATE_LABELS } from '@plandiff/lexicon';
 import type { Diagnostic } from '@plandiff/model';
 import type { Block } from './blocks.ts';
 import type { DomNode } from './dom.ts';
@@ -13,10 +14,12 @@ function inList(node: DomNode | null | undefined): boolean {
   return false;
 }
 
-const LABEL =
-  /(发布时间|发布日期|发表时间|发表日期|发表于|发布于|更新时间|更新日期|成文日期|发文日期|印发日期|时间|日期|发布|发表|published|date)\s*[:：]?\s*$/i;
+const LABEL = new RegExp(
+  `(${[...SIGNING_DATE_LABELS, ...POSTING_DATE_LABELS, 'published', 'date'].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]?\\s*$`,
+  'i',
+);
 /** Labels naming the document's own (signing) date rather than the page's. */
-const SIGNING_LABEL = /成文日期|发文日期|印发日期|签发日期|成文时间/;
+const SIGNING_LABEL = new RegExp(SIGNING_DATE_LABELS.join('|'));
 
 /** Where the page's title and body sit, for judging which date belongs to the document. */
 export interface DateContext {

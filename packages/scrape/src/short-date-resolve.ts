@@ -1,3 +1,4 @@
+import { POSTING_DATE_LABELS } from '@plandiff/lexicon';
 import type { Diagnostic } from '@plandiff/model';
 import type { Block } from './blocks.ts';
 import type { DateContext, Scored } from './find-date.ts';
@@ -5,7 +6,7 @@ import { type DateMatch, validDate } from './parse-date.ts';
 import { readShortDate, type ShortDate, shortDateIso } from './short-dates.ts';
 
 /** A label followed by a date printed without its full year (`发布时间：18-03-08`, `日期：10-08`). */
-const SHORT_LABEL = /(发布时间|发布日期|发表时间|发表日期|发表于|发布于|更新时间|时间|日期|发布)\s*[:：]\s*/gu;
+const SHORT_LABEL = new RegExp(`(${POSTING_DATE_LABELS.join('|')})\\s*[:：]\\s*`, 'gu');
 
 /** A short date found after a label, with the score its place earns. */
 export interface ShortFind {
