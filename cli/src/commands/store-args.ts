@@ -64,7 +64,9 @@ export function lockTimeoutFrom(wait: number | undefined): { lockTimeoutMs?: num
 export async function ensureCorpus(dir: string, lock: { lockTimeoutMs?: number } = {}): Promise<void> {
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new PlandiffError('STORE_NOT_CORPUS', `${dir}: is a file, not a corpus directory`);
-  if (existsSync(dir) && readdirSync(dir).some((n) => n !== '.plandiff' && n !== '.git')) return;
+  // Another plandiff creating this corpus writes its files before its first commit: wait for it in initCorpus.
+  const creating = existsSync(join(dir, '.plandiff')) && !hasCommit(dir);
+  if (!creating && existsSync(dir) && readdirSync(dir).some((n) => n !== '.plandiff' && n !== '.git')) return;
   if (existsSync(join(dir, '.git')) && existsSync(join(dir, '.git', 'refs', 'heads')) && hasCommit(dir)) return;
   const result = await initCorpus(dir, lock);
   if (result.created) process.stderr.write(`plandiff: created a new corpus in ${result.dir}\n`);
